@@ -1,0 +1,49 @@
+// Bundles the extension client, the language server, the CLI and the graph webview with esbuild.
+import { build } from 'esbuild';
+import { existsSync, chmodSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'server/src/core/workers/factsWorker.ts', out: 'dist/factsWorker.js' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+
+mkdirSync('dist', { recursive: true });
+const jobs = entries
+  .filter((e) => existsSync(e.in))
+  .map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      external: e.external ?? [],
+      banner: e.banner ? { js: e.banner } : undefined,
+    }),
+  );
+if (existsSync('client/webview/main.ts')) {
+  jobs.push(
+    build({
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2020',
+      entryPoints: ['client/webview/main.ts'],
+      outfile: 'dist/webview.js',
+    }),
+  );
+}
+await Promise.all(jobs);
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
