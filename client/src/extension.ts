@@ -1,0 +1,57 @@
+// The extension's entry point: starts the language client and wires the views, commands and status bar to it.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { IndexStatus } from '../../server/src/protocol';
+import { AtlasData } from './atlasData';
+import { registerCommands } from './commands';
+import { IndexStatusTracker } from './indexStatus';
+import { createLanguageClient, startLanguageClient } from './languageClient';
+import { createStatusBar } from './statusBar';
+import { EndpointsTreeProvider } from './views/endpointsTree';
+import { FunctionsTreeProvider } from './views/functionsTree';
+
+/** What `activate` returns (`vscode.extensions.getExtension(...).exports`), used by tests. */
+export interface SamAtlasApi {
+  /** Resolves when the server reports that its index is ready. */
+  whenReady(): Promise<IndexStatus>;
+  /** The running language client, for sending requests directly. */
+  client: LanguageClient;
+  /** The tree data providers behind the Endpoints and Functions views. */
+  views: { endpoints: EndpointsTreeProvider; functions: FunctionsTreeProvider };
+}
+
+/** While indexing, the views refresh at most this often; a `ready` status refreshes them at once. */
+const indexingRefreshDelayMs = 2000;
+
+/** Activates SAM Atlas: creates the client, views, commands and status bar, then starts the server. */
+export async function activate(context: vscode.ExtensionContext): Promise<SamAtlasApi> {
+  const output = vscode.window.createOutputChannel('SAM Atlas');
+  const client = createLanguageClient(context, output);
+  const tracker = new IndexStatusTracker(client);
+  const data = new AtlasData(client);
+  const endpoints = new EndpointsTreeProvider(data);
+  const functions = new FunctionsTreeProvider(data);
+  const statusBar = createStatusBar();
+  const update = (): void => {
+    const status = tracker.status;
+    if (client.state === State.Running) statusBar.show({ kind: 'running', status });
+    else statusBar.show({ kind: client.state === State.Starting ? 'starting' : 'stopped' });
+    const state = client.state !== State.Running ? 'stopped' : (status?.state ?? 'indexing');
+    void vscode.commands.executeCommand('setContext', 'samAtlas.state', state);
+  };
+  context.subscriptions.push(
+    output, tracker, data, endpoints, functions, statusBar.item, client,
+    vscode.window.createTreeView('samAtlas.endpoints', { treeDataProvider: endpoints, showCollapseAll: true }),
+    vscode.window.createTreeView('samAtlas.functions', { treeDataProvider: functions, showCollapseAll: true }),
+    ...registerCommands({ client, data, tracker }),
+    client.onDidChangeState(update),
+    tracker.onDidChange(({ status }) => {
+      update();
+      if (status?.state === 'ready') void data.refresh();
+      else if (status) data.refreshSoon(indexingRefreshDelayMs);
+    }),
+  );
+  await startLanguageClient(context, client);
+  update();
+  return { whenReady: () => tracker.whenReady(), client, views: { endpoints, functions } };
+}
