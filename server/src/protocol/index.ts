@@ -60,3 +60,51 @@ export namespace IndexStatusRequest {
   export const method = 'samAtlas/indexStatusRequest';
   export const type = new RequestType<Record<string, never>, IndexStatus, void>(method);
 }
+
+/** A node of the dependency graph as the webview draws it. */
+export interface GraphNodeItem {
+  id: string;
+  kind: string;
+  label: string;
+  /** Folder of the template (relative), used to group nodes by service. */
+  group: string;
+  type?: string;
+  /** Where a click goes: the handler export for functions, else the logical ID. */
+  location?: Location;
+}
+
+export interface GraphEdgeItem {
+  from: string;
+  to: string;
+  /** `writes`, `triggers`, `invokes`, `routes`, or `call` for a derived function-to-function call. */
+  kind: string;
+  label: string;
+  sync?: boolean;
+  evidence?: Location;
+}
+
+export interface GraphParams {
+  /** A node id to center on; the whole workspace when absent. */
+  focus?: string;
+  /** Hops upstream and downstream around the focus. */
+  depth?: number;
+}
+
+export interface GraphResult {
+  nodes: GraphNodeItem[];
+  edges: GraphEdgeItem[];
+  /** Mermaid text of the same view (for export). */
+  mermaid: string;
+}
+
+/** Client → server: the dependency graph (whole, or around one function). */
+export namespace GraphRequest {
+  export const method = 'samAtlas/graph';
+  export const type = new RequestType<GraphParams, GraphResult, void>(method);
+}
+
+/** Client → server: the id of the function or state machine at a position (to focus the graph on it). */
+export namespace NodeAtRequest {
+  export const method = 'samAtlas/nodeAt';
+  export const type = new RequestType<{ uri: string; position: { line: number; character: number } }, string | null, void>(method);
+}

@@ -113,6 +113,8 @@ export interface TemplateFacts {
   isTemplate: boolean;
   format: 'yaml' | 'json';
   isSam: boolean;
+  /** True for a Step Functions definition file (not a template, but read for DefinitionUri). */
+  isDefinition?: boolean;
   root?: MapValue;
   parameters: ParameterFact[];
   resources: ResourceFact[];

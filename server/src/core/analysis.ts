@@ -1,0 +1,179 @@
+// One immutable snapshot of the workspace model: templates, code facts, functions, endpoints and their indexes.
+import type { EndpointModel, FunctionModel, StateMachineModel } from './model/functions';
+import type { CodeFacts, OutputFact, ResourceFact, TemplateFacts, TemplateValue } from './model/types';
+import { resolveHandler, type FileQuery } from './code/resolveHandler';
+import { definitionFile, templateEndpoints, templateFunctions, templateStateMachines } from './sam/functions';
+import { stringOf } from './sam/values';
+import { dirname, joinPath } from './util/paths';
+
+/** An exported output and the pattern its export name matches (`${AWS::StackName}` unknown statically). */
+export interface ExportEntry {
+  template: TemplateFacts;
+  output: OutputFact;
+  /** The literal name when known, else a pattern. */
+  name?: string;
+  pattern?: RegExp;
+}
+
+export interface SnapshotInput {
+  version: number;
+  roots: string[];
+  files: FileQuery;
+  templates: TemplateFacts[];
+  code: Map<string, CodeFacts>;
+  skipped?: { path: string; reason: string }[];
+}
+
+/** The model of the workspace at one moment; never changed after construction. */
+export class Analysis {
+  readonly version: number;
+  readonly roots: string[];
+  readonly files: FileQuery;
+  readonly templates: TemplateFacts[];
+  readonly code: Map<string, CodeFacts>;
+  readonly functions: FunctionModel[] = [];
+  readonly stateMachines: StateMachineModel[] = [];
+  readonly endpoints: EndpointModel[] = [];
+  readonly exports: ExportEntry[] = [];
+  /** Files the loader did not read, with the reason. */
+  readonly skipped: { path: string; reason: string }[];
+  /** Step Functions definition files (read for `DefinitionUri`), by path. */
+  readonly definitions = new Map<string, TemplateFacts>();
+  private readonly templateIndex = new Map<string, TemplateFacts>();
+  private readonly functionIndex = new Map<string, FunctionModel>();
+  private readonly handlerIndex = new Map<string, FunctionModel[]>();
+
+  constructor(input: SnapshotInput) {
+    this.version = input.version;
+    this.roots = input.roots;
+    this.files = input.files;
+    this.templates = input.templates.filter((t) => t.isTemplate).sort((a, b) => a.file.localeCompare(b.file));
+    for (const t of input.templates) if (t.isDefinition && t.root) this.definitions.set(t.file, t);
+    this.code = input.code;
+    this.skipped = input.skipped ?? [];
+    for (const template of this.templates) this.addTemplate(template);
+  }
+
+  private addTemplate(template: TemplateFacts): void {
+    this.templateIndex.set(template.file, template);
+    const declared = templateFunctions(template);
+    for (const fn of declared) {
+      const model: FunctionModel = { ...fn, resolution: resolveHandler(fn, this.files) };
+      this.functions.push(model);
+      this.functionIndex.set(model.id, model);
+      if (model.resolution.status === 'resolved') {
+        const list = this.handlerIndex.get(model.resolution.file) ?? [];
+        list.push(model);
+        this.handlerIndex.set(model.resolution.file, list);
+      }
+    }
+    this.stateMachines.push(...templateStateMachines(template));
+    this.endpoints.push(...templateEndpoints(template, declared));
+    for (const output of template.outputs) {
+      const entry = exportEntry(template, output);
+      if (entry) this.exports.push(entry);
+    }
+  }
+
+  /** The template parsed from this file, if it is one. */
+  template(file: string): TemplateFacts | undefined {
+    return this.templateIndex.get(file);
+  }
+
+  /** A function by id. */
+  function(id: string): FunctionModel | undefined {
+    return this.functionIndex.get(id);
+  }
+
+  /** The functions whose handler lives in this code file. */
+  functionsForHandlerFile(file: string): FunctionModel[] {
+    return this.handlerIndex.get(file) ?? [];
+  }
+
+  /** A resource of a template by logical ID. */
+  resource(file: string, logicalId: string): ResourceFact | undefined {
+    return this.template(file)?.resources.find((r) => r.logicalId === logicalId);
+  }
+
+  /** Outputs of any template whose export name matches `name`. */
+  findExports(name: string): ExportEntry[] {
+    const exact = this.exports.filter((e) => e.name === name);
+    return exact.length ? exact : this.exports.filter((e) => e.pattern?.test(name));
+  }
+
+  /** Code files that functions or imports refer to but whose text the host does not have yet. */
+  neededFiles(): string[] {
+    const needed = new Set<string>();
+    for (const fn of this.functions) {
+      if (fn.resolution.status === 'resolved' && !this.code.has(fn.resolution.file)) needed.add(fn.resolution.file);
+    }
+    for (const facts of this.code.values()) {
+      for (const target of this.localImports(facts)) if (!this.code.has(target)) needed.add(target);
+    }
+    for (const sm of this.stateMachines) {
+      const file = definitionFile(sm);
+      if (file && !this.definitions.has(file) && this.files.exists(file)) needed.add(file);
+    }
+    return [...needed].sort();
+  }
+
+  /** The workspace files a code file imports with relative specifiers, resolved to existing files. */
+  localImports(facts: CodeFacts): string[] {
+    const out: string[] = [];
+    const specifiers = [...facts.imports.map((i) => i.module), ...facts.exports.filter((e) => e.from).map((e) => e.from!.module)];
+    for (const specifier of specifiers) {
+      const resolved = this.resolveImport(facts.file, specifier, facts.language === 'python');
+      if (resolved) out.push(resolved);
+    }
+    return out;
+  }
+
+  /** Resolves a relative import of `fromFile` to an existing workspace file. */
+  resolveImport(fromFile: string, specifier: string, python = false): string | undefined {
+    if (python) {
+      if (!specifier.startsWith('.')) {
+        const sibling = joinPath(dirname(fromFile), `${specifier.replace(/\./g, '/')}.py`);
+        return this.files.exists(sibling) ? sibling : undefined;
+      }
+      const dots = specifier.match(/^\.+/)![0].length;
+      let base = dirname(fromFile);
+      for (let i = 1; i < dots; i++) base = dirname(base);
+      const rest = specifier.slice(dots).replace(/\./g, '/');
+      return [joinPath(base, `${rest}.py`), joinPath(base, rest, '__init__.py')].find((c) => this.files.exists(c));
+    }
+    if (!specifier.startsWith('.')) return undefined;
+    const base = joinPath(dirname(fromFile), specifier);
+    const stripped = base.replace(/\.(js|mjs|cjs)$/, '');
+    const candidates = [base, ...['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'].map((e) => stripped + e)];
+    candidates.push(...['index.ts', 'index.js', 'index.mjs'].map((i) => joinPath(base, i)));
+    return candidates.find((c) => this.files.exists(c));
+  }
+}
+
+function exportEntry(template: TemplateFacts, output: OutputFact): ExportEntry | undefined {
+  const value = output.exportName;
+  if (!value) return undefined;
+  const literal = stringOf(value);
+  if (literal !== undefined) return { template, output, name: literal };
+  if (value.kind === 'intrinsic' && value.name === 'Fn::Sub') {
+    const text = stringOf(value.argument.kind === 'seq' ? value.argument.items[0] : value.argument);
+    if (text === undefined) return undefined;
+    const name = substituteKnown(template, text);
+    if (!name.includes('${')) return { template, output, name };
+    const source = name
+      .split(/\$\{[^}]*\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'))
+      .join('.+');
+    return { template, output, pattern: new RegExp(`^${source}$`) };
+  }
+  return undefined;
+}
+
+/** Replaces `${Param}` with the parameter's default value where the template gives one. */
+function substituteKnown(template: TemplateFacts, text: string): string {
+  return text.replace(/\$\{([^}!.]+)\}/g, (whole, name: string) => {
+    const parameter = template.parameters.find((p) => p.name === name);
+    const value = parameter?.defaultValue && stringOf(parameter.defaultValue as TemplateValue);
+    return value ?? whole;
+  });
+}

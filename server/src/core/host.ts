@@ -1,0 +1,129 @@
+// The analysis host: takes file contents and changes, keeps per-file facts cached by content hash, and makes snapshots.
+import { Analysis } from './analysis';
+import type { CodeFacts, TemplateFacts } from './model/types';
+import { extractCodeFacts, isCodeFile } from './code/codeFacts';
+import { isTemplateCandidate, parseTemplate } from './sam/parseTemplate';
+import { contentHash } from './util/hash';
+import { dirname, isInside, normalizePath } from './util/paths';
+
+/** Version of the fact extractors: cached facts from another version are not reused. */
+export const ANALYSER_VERSION = 1;
+
+/** A file's new text, or `text: undefined` when it was deleted. */
+export interface FileChange {
+  path: string;
+  text?: string;
+}
+
+export type FileFacts = { kind: 'template'; facts: TemplateFacts } | { kind: 'code'; facts: CodeFacts };
+
+interface CachedFile {
+  hash: string;
+  facts: FileFacts;
+}
+
+export interface HostOptions {
+  /** Workspace folders; nothing outside them is analysed. */
+  roots: string[];
+  /** Facts computed elsewhere (a worker thread, the on-disk cache), by path and content hash. */
+  precomputed?: (path: string, hash: string) => FileFacts | undefined;
+}
+
+/** The entry point of the core: feed it files, get immutable Analysis snapshots back. */
+export interface Host {
+  /** Declares every file that exists in the workspace (paths only), so handler resolution can check existence. */
+  setFileList(paths: Iterable<string>): void;
+  /** Applies changed, added and deleted files, and returns the new snapshot. */
+  applyChanges(changes: FileChange[]): Analysis;
+  /** The latest snapshot. */
+  current(): Analysis;
+  /** Declares files that now exist (without reading them). */
+  addKnownFiles(paths: Iterable<string>): void;
+  /** Records files the loader skipped and why (too large, unreadable, a link out of the workspace); shown as diagnostics. */
+  noteSkipped(skipped: { path: string; reason: string }[]): void;
+  /** Facts of one file's text, computed the way the host would (used by workers and caches). */
+  factsFor(path: string, text: string): FileFacts;
+}
+
+/** Creates an analysis host for the given workspace folders. */
+export function createHost(options: HostOptions): Host {
+  const roots = options.roots.map(normalizePath);
+  const files = new Map<string, CachedFile>();
+  const known = new Set<string>();
+  let version = 0;
+  let skipped: { path: string; reason: string }[] = [];
+  let snapshot: Analysis | undefined;
+
+  let folders: Set<string> | undefined;
+  const fileQuery = {
+    roots,
+    exists: (path: string) => known.has(path) || files.has(path),
+    existsFolder: (path: string) => {
+      if (!folders) {
+        folders = new Set();
+        for (const file of known) {
+          for (let dir = dirname(file); dir.length > 1 && !folders.has(dir); dir = dirname(dir)) folders.add(dir);
+        }
+      }
+      return folders.has(normalizePath(path));
+    },
+  };
+
+  function makeSnapshot(): Analysis {
+    const templates: TemplateFacts[] = [];
+    const code = new Map<string, CodeFacts>();
+    for (const [path, cached] of files) {
+      if (cached.facts.kind === 'template') templates.push(cached.facts.facts);
+      else code.set(path, cached.facts.facts);
+    }
+    snapshot = new Analysis({ version: ++version, roots, files: { ...fileQuery }, templates, code, skipped });
+    return snapshot;
+  }
+
+  return {
+    setFileList(paths) {
+      known.clear();
+      folders = undefined;
+      for (const path of paths) known.add(normalizePath(path));
+      snapshot = undefined;
+    },
+    addKnownFiles(paths) {
+      for (const path of paths) known.add(normalizePath(path));
+      folders = undefined;
+    },
+    noteSkipped(list) {
+      skipped = list.map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
+    },
+    applyChanges(changes) {
+      for (const change of changes) {
+        const path = normalizePath(change.path);
+        if (!roots.some((root) => isInside(root, path))) continue;
+        if (change.text === undefined) {
+          files.delete(path);
+          known.delete(path);
+          folders = undefined;
+          continue;
+        }
+        if (!known.has(path)) folders = undefined;
+        known.add(path);
+        const hash = `${ANALYSER_VERSION}:${contentHash(change.text)}`;
+        if (files.get(path)?.hash === hash) continue;
+        const facts = options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
+        files.set(path, { hash, facts });
+      }
+      return makeSnapshot();
+    },
+    current() {
+      return snapshot ?? makeSnapshot();
+    },
+    factsFor: computeFacts,
+  };
+}
+
+/** Facts of one file: a template parse for template-like names, code facts for source files. */
+function computeFacts(path: string, text: string): FileFacts {
+  if (isCodeFile(path)) return { kind: 'code', facts: extractCodeFacts(path, text) };
+  if (isTemplateCandidate(path)) return { kind: 'template', facts: parseTemplate(path, text) };
+  return { kind: 'template', facts: parseTemplate(path, '') };
+}
+

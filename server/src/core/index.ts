@@ -1,0 +1,23 @@
+// The facade of the analysis core: the only module the LSP layer and the CLI import.
+export { createHost, ANALYSER_VERSION, type Host, type HostOptions, type FileChange, type FileFacts } from './host';
+export { Analysis } from './analysis';
+export type { Span, Problem, TemplateFacts, CodeFacts } from './model/types';
+export type { FunctionModel, EndpointModel, StateMachineModel } from './model/functions';
+export { isTemplateCandidate, mightBeTemplate } from './sam/parseTemplate';
+export { isCodeFile } from './code/codeFacts';
+export { definition } from './features/definition';
+export { references } from './features/references';
+export { hover, type HoverResult } from './features/hover';
+export { documentSymbols, type SymbolNode } from './features/documentSymbols';
+export { workspaceSymbols, type WorkspaceSymbol } from './features/workspaceSymbols';
+export type { SymbolKindName } from './query/symbolKinds';
+export { listEndpoints, listFunctions, type EndpointListing, type FunctionListing } from './features/listings';
+export { indexReport, reportDiagnostic, lineStartsOf, type IndexReport, type ReportDiagnostic } from './features/indexReport';
+export { diagnose, RULES, type Diagnostic, type Severity, type SeverityOverrides } from './diagnostics/registry';
+export { offsetToPosition, positionToOffset, computeLineStarts } from './util/lineIndex';
+export { displayPath } from './query/display';
+export { relativePath, isInside, normalizePath, dirname, joinPath } from './util/paths';
+export { prepareCallHierarchy, incomingCalls, outgoingCalls, callItem, type CallItem, type CallGroup } from './features/callHierarchy';
+export { graphView, toMermaid, toDot, relId, type GraphView } from './features/graphExport';
+export { graphOf } from './graph/buildGraph';
+export type { Graph, GraphNode, GraphEdge, CallEdge, NodeKind, Via } from './model/graph';

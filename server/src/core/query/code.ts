@@ -1,0 +1,57 @@
+// Questions about handler code shared by several features: where an export is declared, which modules a handler reaches.
+import type { Analysis } from '../analysis';
+import type { FunctionModel } from '../model/functions';
+import type { Span } from '../model/types';
+
+/** The handler export of a function (the file start when the export is not found, the inline code when inline). */
+export function handlerTarget(analysis: Analysis, fn: FunctionModel): Span[] {
+  const resolution = fn.resolution;
+  if (resolution.status === 'inline') return [resolution.span];
+  if (resolution.status !== 'resolved') return [];
+  return [exportSpan(analysis, resolution.file, resolution.exportName) ?? { file: resolution.file, start: 0, end: 0 }];
+}
+
+/** The declaration of an export, following re-exports across local modules. */
+export function exportSpan(analysis: Analysis, file: string, name: string, depth = 0): Span | undefined {
+  const facts = analysis.code.get(file);
+  if (!facts || depth > 10) return undefined;
+  const exported = facts.exports.find((e) => e.name === name);
+  if (exported?.from) {
+    const next = analysis.resolveImport(file, exported.from.module, facts.language === 'python');
+    return (next ? exportSpan(analysis, next, exported.from.name, depth + 1) : undefined) ?? exported.span;
+  }
+  if (exported) return exported.span;
+  for (const star of facts.exports.filter((e) => e.name === '*' && e.from)) {
+    const next = analysis.resolveImport(file, star.from!.module);
+    const found = next && exportSpan(analysis, next, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The functions whose handler is this file or imports it, directly or through other local modules. */
+export function functionsUsingFile(analysis: Analysis, file: string): FunctionModel[] {
+  const result = new Set<FunctionModel>();
+  for (const fn of analysis.functions) {
+    if (fn.resolution.status !== 'resolved') continue;
+    if (fn.resolution.file === file || moduleClosure(analysis, fn.resolution.file).has(file)) result.add(fn);
+  }
+  return [...result];
+}
+
+/** Every local module reachable by imports from `file`, itself included. */
+export function moduleClosure(analysis: Analysis, file: string): Set<string> {
+  const seen = new Set<string>([file]);
+  const stack = [file];
+  while (stack.length) {
+    const facts = analysis.code.get(stack.pop()!);
+    if (!facts) continue;
+    for (const next of analysis.localImports(facts)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}

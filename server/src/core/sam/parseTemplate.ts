@@ -1,0 +1,120 @@
+// Reads one template file into TemplateFacts: its sections, resources, outputs and every reference it makes.
+import type { MapValue, NamedEntry, OutputFact, ParameterFact, ResourceFact, TemplateFacts, TemplateValue } from '../model/types';
+import { computeLineStarts } from '../util/lineIndex';
+import { entryOf, mapOf, stringAt, valueOf } from './values';
+import { parseYamlTree } from './yamlTree';
+import { collectReferences } from './references';
+
+const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
+
+/** Whether a file name could hold a template (the content decides). */
+export function isTemplateCandidate(path: string): boolean {
+  return TEMPLATE_EXTENSIONS.test(path);
+}
+
+/** A quick look at the text, before parsing, to skip files that cannot be templates. */
+export function mightBeTemplate(text: string): boolean {
+  return /AWSTemplateFormatVersion|Resources|Transform|StartAt/.test(text.slice(0, 200_000));
+}
+
+/** Parses a template file; `isTemplate` says whether it is a CloudFormation/SAM template at all. */
+export function parseTemplate(file: string, rawText: string): TemplateFacts {
+  const text = rawText.charCodeAt(0) === 0xfeff ? ` ${rawText.slice(1)}` : rawText;
+  const facts: TemplateFacts = {
+    file,
+    isTemplate: false,
+    format: /\.json$/i.test(file) || /^\s*\{/.test(text) ? 'json' : 'yaml',
+    isSam: false,
+    parameters: [],
+    resources: [],
+    outputs: [],
+    conditions: [],
+    mappings: [],
+    references: [],
+    problems: [],
+    lineStarts: computeLineStarts(text),
+    size: text.length,
+  };
+  if (text.indexOf('\u0000') >= 0) return facts;
+  if (!mightBeTemplate(text)) return facts;
+  const parsed = parseYamlTree(file, text);
+  const root = parsed.value;
+  const looksLikeTemplate = root?.kind === 'map' && isTemplateRoot(root);
+  if (!looksLikeTemplate && /"?StartAt"?\s*:/.test(text) && /"?States"?\s*:/.test(text)) {
+    // A Step Functions definition file (DefinitionUri): kept as a tree; placeholders like `${Fn}` may be unquoted.
+    const definition = root?.kind === 'map' && !parsed.problems.length ? parsed : parseYamlTree(file, quotePlaceholders(text));
+    if (definition.value?.kind === 'map') facts.root = definition.value;
+    facts.isDefinition = true;
+    return facts;
+  }
+  if (!looksLikeTemplate) {
+    // A template that does not parse still counts when its text says it is one, so its syntax error is shown.
+    if (parsed.problems.length && /AWSTemplateFormatVersion|AWS::Serverless|Type:\s*['"]?AWS::/.test(text)) {
+      facts.isTemplate = true;
+      facts.problems.push(...parsed.problems);
+    }
+    return facts;
+  }
+  facts.isTemplate = true;
+  facts.problems.push(...parsed.problems);
+  facts.root = root as MapValue;
+  readSections(facts, root as MapValue);
+  facts.references = collectReferences(facts, text);
+  return facts;
+}
+
+function isTemplateRoot(root: MapValue): boolean {
+  if (entryOf(root, 'AWSTemplateFormatVersion')) return true;
+  const transform = valueOf(root, 'Transform');
+  if (transform && JSON.stringify(stripSpans(transform)).includes('AWS::Serverless')) return true;
+  const resources = mapOf(root, 'Resources');
+  return !!resources && resources.entries.some((e) => /^(AWS|Alexa|Custom)::|^Custom::/.test(stringAt(e.value, 'Type') ?? ''));
+}
+
+function stripSpans(value: TemplateValue): unknown {
+  switch (value.kind) {
+    case 'scalar':
+      return value.value;
+    case 'seq':
+      return value.items.map(stripSpans);
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, stripSpans(e.value)]));
+    case 'intrinsic':
+      return { [value.name]: stripSpans(value.argument) };
+  }
+}
+
+function readSections(facts: TemplateFacts, root: MapValue): void {
+  facts.isSam = JSON.stringify(stripSpans(valueOf(root, 'Transform') ?? { kind: 'scalar', value: null, span: root.span })).includes('AWS::Serverless');
+  for (const entry of mapOf(root, 'Parameters')?.entries ?? []) {
+    const parameter: ParameterFact = { name: entry.key, keySpan: entry.keySpan, span: entry.value.span, type: stringAt(entry.value, 'Type') };
+    parameter.defaultValue = valueOf(entry.value, 'Default');
+    facts.parameters.push(parameter);
+  }
+  for (const entry of mapOf(root, 'Resources')?.entries ?? []) {
+    if (entry.value.kind !== 'map') {
+      facts.problems.push({ code: 'template-shape', severity: 'warning', message: `Resource ${entry.key} should be a map with a Type.`, span: entry.keySpan });
+      continue;
+    }
+    const type = stringAt(entry.value, 'Type') ?? '';
+    const resource: ResourceFact = { logicalId: entry.key, type, keySpan: entry.keySpan, span: entry.value.span, node: entry.value, properties: mapOf(entry.value, 'Properties') };
+    facts.resources.push(resource);
+  }
+  for (const entry of mapOf(root, 'Outputs')?.entries ?? []) {
+    const output: OutputFact = { name: entry.key, keySpan: entry.keySpan, span: entry.value.span, value: valueOf(entry.value, 'Value') };
+    output.exportName = valueOf(mapOf(entry.value, 'Export'), 'Name');
+    facts.outputs.push(output);
+  }
+  facts.conditions = namedEntries(mapOf(root, 'Conditions'));
+  facts.mappings = namedEntries(mapOf(root, 'Mappings'));
+  facts.globals = mapOf(root, 'Globals');
+}
+
+function namedEntries(map: MapValue | undefined): NamedEntry[] {
+  return (map?.entries ?? []).map((e) => ({ name: e.key, keySpan: e.keySpan, span: e.value.span }));
+}
+
+/** Quotes bare `${Name}` placeholders so an ASL file that is JSON only after substitution still parses (lines are kept). */
+function quotePlaceholders(text: string): string {
+  return text.replace(/(:\s*)(\$\{[^}"]+\})/g, (_m, sep: string, placeholder: string) => `${sep}"${placeholder}"`);
+}

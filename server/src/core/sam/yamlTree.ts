@@ -1,0 +1,166 @@
+// Turns YAML or JSON text into the span-carrying TemplateValue tree, with CloudFormation short-form tags as intrinsics.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { IntrinsicValue, MapValue, Problem, Span, TemplateValue } from '../model/types';
+
+/** Short-form tags and the long intrinsic names they stand for. */
+export const SHORT_TAGS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Sub': 'Fn::Sub',
+  '!Join': 'Fn::Join',
+  '!If': 'Fn::If',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!FindInMap': 'Fn::FindInMap',
+  '!ImportValue': 'Fn::ImportValue',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!Equals': 'Fn::Equals',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Not': 'Fn::Not',
+  '!Transform': 'Fn::Transform',
+  '!Length': 'Fn::Length',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!ForEach': 'Fn::ForEach',
+};
+
+/** Limits that keep hostile input bounded. */
+const MAX_DEPTH = 400;
+const MAX_NODES = 2_000_000;
+
+export interface YamlParseResult {
+  value?: TemplateValue;
+  problems: Problem[];
+}
+
+interface BuildState {
+  file: string;
+  text: string;
+  doc: Document;
+  nodes: number;
+  problems: Problem[];
+  aliasDepth: number;
+}
+
+/** Parses `text` (YAML or JSON) into a TemplateValue tree; never throws. */
+export function parseYamlTree(file: string, text: string): YamlParseResult {
+  const problems: Problem[] = [];
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    problems.push(problem(file, 0, Math.min(text.length, 1), `The file could not be parsed: ${String(error)}`));
+    return { problems };
+  }
+  for (const error of doc.errors) {
+    const [start, end] = error.pos ?? [0, 1];
+    problems.push(problem(file, start, Math.max(end, start + 1), error.message.split('\n')[0]));
+  }
+  const state: BuildState = { file, text, doc, nodes: 0, problems, aliasDepth: 0 };
+  try {
+    const value = doc.contents ? build(state, doc.contents as YamlNode, 0) : undefined;
+    return { value, problems };
+  } catch (error) {
+    problems.push(problem(file, 0, 1, `The template is too deeply nested or too large to analyse (${String(error).slice(0, 80)}).`));
+    return { problems };
+  }
+}
+
+function problem(file: string, start: number, end: number, message: string): Problem {
+  return { code: 'yaml-syntax', severity: 'error', message, span: { file, start, end } };
+}
+
+function spanOf(state: BuildState, node: YamlNode): Span {
+  const range = node.range ?? [0, 0, 0];
+  return { file: state.file, start: range[0], end: Math.max(range[0], range[1]) };
+}
+
+function build(state: BuildState, node: YamlNode, depth: number): TemplateValue {
+  if (++state.nodes > MAX_NODES) throw new Error('node limit reached');
+  const span = spanOf(state, node);
+  if (depth > MAX_DEPTH) {
+    if (depth === MAX_DEPTH + 1) {
+      state.problems.push({ code: 'yaml-syntax', severity: 'warning', message: `Nesting deeper than ${MAX_DEPTH} levels is not analysed.`, span });
+    }
+    return { kind: 'scalar', value: null, span };
+  }
+  let value: TemplateValue;
+  if (isAlias(node)) {
+    value = buildAlias(state, node, depth, span);
+  } else if (isMap(node)) {
+    value = buildMap(state, node, depth, span);
+  } else if (isSeq(node)) {
+    value = { kind: 'seq', items: node.items.map((item) => buildItem(state, item, depth, span)), span };
+  } else if (isScalar(node)) {
+    const raw = node.value;
+    const scalar = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : String(raw);
+    value = { kind: 'scalar', value: scalar, span };
+  } else {
+    value = { kind: 'scalar', value: null, span };
+  }
+  const tag = (node as { tag?: string }).tag;
+  if (tag && SHORT_TAGS[tag]) return wrapShortTag(state, tag, value, span);
+  return longFormIntrinsic(value) ?? value;
+}
+
+function buildItem(state: BuildState, item: unknown, depth: number, parentSpan: Span): TemplateValue {
+  if (item && typeof item === 'object' && 'range' in (item as object)) return build(state, item as YamlNode, depth + 1);
+  return { kind: 'scalar', value: null, span: { ...parentSpan, start: parentSpan.end, end: parentSpan.end } };
+}
+
+function buildAlias(state: BuildState, node: YamlNode, depth: number, span: Span): TemplateValue {
+  if (state.aliasDepth > 20) return { kind: 'scalar', value: null, span };
+  const target = isAlias(node) ? node.resolve(state.doc) : undefined;
+  if (!target) return { kind: 'scalar', value: null, span };
+  state.aliasDepth++;
+  try {
+    const resolved = build(state, target as YamlNode, depth + 1);
+    return { ...resolved, span };
+  } finally {
+    state.aliasDepth--;
+  }
+}
+
+function buildMap(state: BuildState, node: YamlNode, depth: number, span: Span): MapValue {
+  const entries: MapValue['entries'] = [];
+  const items = isMap(node) ? node.items : [];
+  for (const pair of items) {
+    if (!isPair(pair)) continue;
+    const keyNode = pair.key as YamlNode | null;
+    const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+    const keySpan = keyNode ? innerSpan(state, spanOf(state, keyNode)) : { file: state.file, start: span.start, end: span.start };
+    const value = pair.value
+      ? build(state, pair.value as YamlNode, depth + 1)
+      : { kind: 'scalar' as const, value: null, span: { file: state.file, start: keySpan.end, end: keySpan.end } };
+    entries.push({ key, keySpan, value });
+  }
+  return { kind: 'map', entries, span };
+}
+
+function wrapShortTag(state: BuildState, tag: string, argument: TemplateValue, span: Span): IntrinsicValue {
+  const from = Math.max(0, span.start - 200 - tag.length);
+  const at = state.text.lastIndexOf(tag, span.start);
+  const start = at >= from ? at : span.start;
+  const nameSpan = { file: state.file, start, end: start + tag.length };
+  return { kind: 'intrinsic', name: SHORT_TAGS[tag], short: true, nameSpan, argument, span: { ...span, start } };
+}
+
+/** `{Ref: X}` and `{"Fn::Sub": ...}` written as one-key maps become intrinsics too. */
+function longFormIntrinsic(value: TemplateValue): IntrinsicValue | undefined {
+  if (value.kind !== 'map' || value.entries.length !== 1) return undefined;
+  const [entry] = value.entries;
+  if (entry.key !== 'Ref' && !entry.key.startsWith('Fn::')) return undefined;
+  return { kind: 'intrinsic', name: entry.key, short: false, nameSpan: entry.keySpan, argument: entry.value, span: value.span };
+}
+
+/** The span of a scalar without its surrounding quotes. */
+export function innerSpan(state: { text: string }, span: Span): Span {
+  const first = state.text[span.start];
+  if ((first === '"' || first === "'") && span.end - span.start >= 2 && state.text[span.end - 1] === first) {
+    return { file: span.file, start: span.start + 1, end: span.end - 1 };
+  }
+  return span;
+}

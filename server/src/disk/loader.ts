@@ -1,0 +1,155 @@
+// The only code that reads the workspace from disk: walks folders safely and feeds file contents to the core host.
+import { promises as fsp, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { isCodeFile, isInside, isTemplateCandidate, mightBeTemplate, normalizePath, type Analysis, type FileChange, type Host } from '../core/index';
+
+/** Folders never indexed: dependencies, build outputs, tool caches. */
+export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.aws-sam', 'cdk.out', '.serverless', '.venv', 'venv', '__pycache__', '.pytest_cache', '.tox', '.idea', '.vscode-test', '.cache', 'coverage', '.next', '.terraform']);
+
+export interface LoadOptions {
+  /** Files larger than this many bytes are skipped with a message. */
+  maxFileSize: number;
+  /** Extra folder names to skip. */
+  excludeFolders?: string[];
+  /** Called with the number of files read so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Only templates this accepts are loaded (the CLI's single-template mode). */
+  templateFilter?: (path: string) => boolean;
+  /** Stops the load early when it returns true. */
+  isCancelled?: () => boolean;
+}
+
+export interface ScanResult {
+  files: string[];
+  skipped: { path: string; reason: string }[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const MAX_FILES = 200_000;
+
+/** Lists every file below the roots (skipping dependency and build folders), following symlinks without looping or leaving the roots. */
+export async function scanWorkspace(roots: string[], options: Pick<LoadOptions, 'excludeFolders' | 'isCancelled'> = {}): Promise<ScanResult> {
+  const files: string[] = [];
+  const skipped: ScanResult['skipped'] = [];
+  const visited = new Set<string>();
+  const excluded = new Set([...SKIPPED_FOLDERS, ...(options.excludeFolders ?? [])]);
+  const stack = roots.map(normalizePath);
+  while (stack.length && files.length < MAX_FILES) {
+    if (options.isCancelled?.()) break;
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = await fsp.realpath(dir);
+    } catch {
+      continue;
+    }
+    if (visited.has(real)) continue;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: dir, reason: `unreadable folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    for (const entry of entries) {
+      const full = normalizePath(join(dir, entry.name));
+      if (entry.isDirectory()) {
+        if (!excluded.has(entry.name)) stack.push(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      } else if (entry.isSymbolicLink()) {
+        await followLink(full, entry.name, roots, excluded, stack, files, skipped);
+      }
+    }
+  }
+  if (files.length >= MAX_FILES) skipped.push({ path: roots[0] ?? '', reason: `more than ${MAX_FILES} files: the rest is not indexed` });
+  return { files: files.sort(), skipped };
+}
+
+async function followLink(full: string, name: string, roots: string[], excluded: Set<string>, stack: string[], files: string[], skipped: ScanResult['skipped']): Promise<void> {
+  try {
+    const target = normalizePath(await fsp.realpath(full));
+    if (!roots.some((root) => isInside(root, target))) {
+      skipped.push({ path: full, reason: 'symbolic link to outside the workspace, not followed' });
+      return;
+    }
+    const stat = await fsp.stat(full);
+    if (stat.isDirectory()) {
+      if (!excluded.has(name)) stack.push(full);
+    } else if (stat.isFile()) files.push(full);
+  } catch {
+    skipped.push({ path: full, reason: 'dangling or looping symbolic link' });
+  }
+}
+
+/** Reads a text file, refusing anything too large, binary, or not a regular file. */
+export async function readTextFile(path: string, maxFileSize: number): Promise<{ text: string } | { error: string }> {
+  try {
+    const stat = await fsp.stat(path);
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > maxFileSize) return { error: `larger than ${Math.round(maxFileSize / 1024)} KB (${Math.round(stat.size / 1024)} KB): skipped; raise samAtlas.maxFileSizeKb to index it` };
+    const buffer = await fsp.readFile(path);
+    if (buffer.subarray(0, 8000).includes(0)) return { error: 'binary file' };
+    return { text: buffer.toString('utf8') };
+  } catch (error) {
+    return { error: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+}
+
+/** Loads a whole workspace into the host: templates first, then the handler code they reach. */
+export async function loadWorkspace(host: Host, roots: string[], options: LoadOptions): Promise<{ analysis: Analysis; scan: ScanResult }> {
+  const scan = await scanWorkspace(roots, options);
+  host.setFileList(scan.files);
+  const candidates = scan.files.filter((f) => isTemplateCandidate(f) && (!options.templateFilter || options.templateFilter(f)));
+  const changes = await readMany(candidates, options, scan, (text) => mightBeTemplate(text));
+  let analysis = host.applyChanges(changes);
+  // Handler code and the local modules it imports, until nothing new is needed.
+  const attempted = new Set<string>();
+  for (let round = 0; round < 50; round++) {
+    const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
+    if (!needed.length || options.isCancelled?.()) break;
+    needed.forEach((f) => attempted.add(f));
+    analysis = host.applyChanges(await readMany(needed, options, scan));
+  }
+  return { analysis, scan };
+}
+
+async function readMany(paths: string[], options: LoadOptions, scan: ScanResult, keep?: (text: string) => boolean): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  let done = 0;
+  const queue = [...paths];
+  const worker = async () => {
+    while (queue.length) {
+      if (options.isCancelled?.()) return;
+      const path = queue.shift()!;
+      const result = await readTextFile(path, options.maxFileSize);
+      done++;
+      if (done % 50 === 0) options.onProgress?.(done, paths.length);
+      if ('error' in result) {
+        const relevant = !keep || !/^larger/.test(result.error) || keep(await readHead(path));
+        if (relevant && !/binary|not a regular/.test(result.error)) scan.skipped.push({ path, reason: result.error });
+        continue;
+      }
+      if (!keep || keep(result.text)) changes.push({ path, text: result.text });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  options.onProgress?.(done, paths.length);
+  return changes;
+}
+
+/** The first bytes of a file as text (to tell whether a skipped large file is a template). */
+async function readHead(path: string, bytes = 65536): Promise<string> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,147 @@
+// The server's state: open documents, the analysis host, the current snapshot, indexing and change handling.
+import type { Connection } from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createHost, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type SeverityOverrides } from '../core/index';
+import { DEFAULT_MAX_FILE_SIZE, loadWorkspace, readTextFile, type ScanResult } from '../disk/loader';
+import { IndexStatusNotification, type IndexStatus } from '../protocol/index';
+import { uriToPath } from './convert';
+
+export interface Settings {
+  maxFileSize: number;
+  excludeFolders: string[];
+  severities: SeverityOverrides;
+}
+
+/** Reads settings from `initializationOptions` or a `samAtlas` configuration section; wrong types fall back to defaults. */
+export function readSettings(raw: unknown): Settings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const kb = typeof value.maxFileSizeKb === 'number' && value.maxFileSizeKb > 0 ? value.maxFileSizeKb : DEFAULT_MAX_FILE_SIZE / 1024;
+  const exclude = Array.isArray(value.exclude) ? value.exclude.filter((x): x is string => typeof x === 'string') : [];
+  const severities = value.diagnostics && typeof value.diagnostics === 'object' ? (value.diagnostics as SeverityOverrides) : {};
+  return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities };
+}
+
+/** Everything a request handler needs: the latest snapshot and the open documents. */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  host: Host;
+  analysis: Analysis;
+  roots: string[] = [];
+  settings: Settings = readSettings({});
+  status: IndexStatus = { state: 'indexing', templates: 0, functions: 0 };
+  scan: ScanResult = { files: [], skipped: [] };
+  private readonly listeners: ((analysis: Analysis) => void)[] = [];
+  private pending = new Map<string, FileChange>();
+  private timer: NodeJS.Timeout | undefined;
+  private cancelled = false;
+  private refreshSoon = false;
+
+  constructor(private readonly connection: Connection) {
+    this.host = createHost({ roots: [] });
+    this.analysis = this.host.current();
+  }
+
+  /** Registers a callback run after every new snapshot (diagnostics, refresh notifications). */
+  onAnalysis(listener: (analysis: Analysis) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The text of an open document by path, if it is open. */
+  openText(path: string): string | undefined {
+    for (const document of this.documents.all()) if (uriToPath(document.uri) === path) return document.getText();
+    return undefined;
+  }
+
+  /** Indexes the workspace folders from disk, reporting progress; open documents win over disk content. */
+  async index(roots: string[], reportProgress: (message: string, percentage?: number) => void): Promise<void> {
+    const started = Date.now();
+    this.roots = roots;
+    this.host = createHost({ roots });
+    this.setStatus({ state: 'indexing', templates: 0, functions: 0 });
+    const { analysis, scan } = await loadWorkspace(this.host, roots, {
+      maxFileSize: this.settings.maxFileSize,
+      excludeFolders: this.settings.excludeFolders,
+      isCancelled: () => this.cancelled,
+      onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
+    });
+    this.scan = scan;
+    this.host.noteSkipped(scan.skipped);
+    const open = this.documents.all().flatMap((d) => {
+      const path = uriToPath(d.uri);
+      return path && (isTemplateCandidate(path) || isCodeFile(path)) ? [{ path, text: d.getText() }] : [];
+    });
+    this.publish(open.length ? this.host.applyChanges(open) : analysis);
+    await this.loadNeeded();
+    this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
+  }
+
+  /** Queues a change of one file; changes are applied together after a short pause (typing is debounced). */
+  queueChange(change: FileChange, delayMs = 120): void {
+    this.pending.set(change.path, change);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), delayMs);
+  }
+
+  /** Applies queued changes now. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.pending.size && !this.refreshSoon) return;
+    this.refreshSoon = false;
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    this.publish(this.host.applyChanges(changes));
+    await this.loadNeeded();
+  }
+
+  /** A file changed on disk (watcher): re-read it unless it is open in the editor. */
+  async fileChangedOnDisk(path: string, deleted: boolean): Promise<void> {
+    if (this.openText(path) !== undefined) return;
+    if (deleted) return this.queueChange({ path, text: undefined });
+    if (!isTemplateCandidate(path) && !(isCodeFile(path) && (this.analysis.code.has(path) || this.analysis.neededFiles().includes(path)))) {
+      this.host.addKnownFiles([path]);
+      this.refreshSoon = true;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), 120);
+      return;
+    }
+    const result = await readTextFile(path, this.settings.maxFileSize);
+    if ('text' in result) this.queueChange({ path, text: result.text });
+  }
+
+  /** Stops background indexing (on shutdown). */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  private async loadNeeded(): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      const needed = this.analysis.neededFiles().filter((f) => this.openText(f) === undefined);
+      if (!needed.length) return;
+      const changes: FileChange[] = [];
+      for (const path of needed) {
+        const result = await readTextFile(path, this.settings.maxFileSize);
+        changes.push({ path, text: 'text' in result ? result.text : '' });
+      }
+      this.publish(this.host.applyChanges(changes));
+    }
+  }
+
+  private publish(analysis: Analysis): void {
+    this.analysis = analysis;
+    for (const listener of this.listeners) {
+      try {
+        listener(analysis);
+      } catch (error) {
+        this.connection.console.error(`SAM Atlas: ${String(error)}`);
+      }
+    }
+    if (this.status.state === 'ready') this.setStatus({ ...this.status, templates: analysis.templates.length, functions: analysis.functions.length });
+  }
+
+  private setStatus(status: IndexStatus): void {
+    this.status = status;
+    void this.connection.sendNotification(IndexStatusNotification.type, status);
+  }
+}

@@ -1,0 +1,117 @@
+// The real language server over stdio on examples/shop: navigation, hover, symbols, custom requests and live diagnostics.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DefinitionRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, type Location, type DocumentSymbol, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { EndpointsRequest, FunctionsRequest } from '../../server/src/protocol/index';
+import { REPO, startServer, uri, type TestClient } from '../support/lspClient';
+
+const SHOP = join(REPO, 'examples', 'shop');
+let client: TestClient;
+
+/** The position of the `nth` occurrence of `needle` in a file, plus `delta` characters. */
+function positionOf(file: string, needle: string, delta = 1, nth = 0): { line: number; character: number } {
+  const text = readFileSync(join(SHOP, file), 'utf8');
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} not found in ${file}`);
+  const before = text.slice(0, at + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function textAt(location: Location): string {
+  const lines = readFileSync(new URL(location.uri), 'utf8').split('\n');
+  return lines[location.range.start.line].slice(location.range.start.character, location.range.end.character);
+}
+
+before(async () => {
+  client = await startServer(SHOP);
+  await client.whenReady();
+});
+
+after(async () => {
+  await client?.stop();
+});
+
+test('Handler value goes to the handler export', async () => {
+  const result = (await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: uri(join(SHOP, 'basket/template.yaml')) },
+    position: positionOf('basket/template.yaml', 'src/handlers/get.handler', 5),
+  })) as Location[];
+  assert.equal(result.length, 1);
+  assert.ok(result[0].uri.endsWith('/basket/src/handlers/get.ts'), result[0].uri);
+  assert.equal(textAt(result[0]), 'handler');
+});
+
+test('process.env read goes to the template variable', async () => {
+  const file = 'basket/src/handlers/get.ts';
+  const text = readFileSync(join(SHOP, file), 'utf8');
+  const name = /process\.env\.(\w+)/.exec(text)?.[1] ?? /\{([^}]*)\}\s*=\s*process\.env/.exec(text)![1].split(',')[0].trim();
+  const result = (await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: uri(join(SHOP, file)) },
+    position: positionOf(file, name, 1),
+  })) as Location[];
+  assert.ok(result.length >= 1, `no definition for ${name}`);
+  assert.ok(result[0].uri.endsWith('/basket/template.yaml'));
+  assert.equal(textAt(result[0]), name);
+});
+
+test('hover on a resource shows its type and where it is used', async () => {
+  const hover = (await client.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: uri(join(SHOP, 'basket/template.yaml')) },
+    position: positionOf('basket/template.yaml', '  BasketTable:', 4),
+  })) as Hover;
+  const value = (hover.contents as MarkupContent).value;
+  assert.match(value, /BasketTable\*\* · `AWS::DynamoDB::Table`/);
+  assert.match(value, /Referenced \d+ times/);
+});
+
+test('references of a table include intrinsics and code reads of env vars pointing at it', async () => {
+  const refs = (await client.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: uri(join(SHOP, 'basket/template.yaml')) },
+    position: positionOf('basket/template.yaml', '  BasketTable:', 4),
+    context: { includeDeclaration: false },
+  })) as Location[];
+  assert.ok(refs.some((r) => r.uri.endsWith('basket/template.yaml') && textAt(r) === 'BasketTable'));
+  assert.ok(refs.some((r) => r.uri.endsWith('.ts') && textAt(r) === 'BASKET_TABLE'), JSON.stringify(refs.map((r) => r.uri)));
+});
+
+test('workspace symbols find the endpoint GET /basket/{id}', async () => {
+  const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'GET /basket/{id}' })) as { name: string; location: Location }[];
+  const route = symbols.find((s) => s.name === 'GET /basket/{id}');
+  assert.ok(route, JSON.stringify(symbols.map((s) => s.name)));
+  assert.ok(route.location.uri.endsWith('/basket/src/handlers/get.ts'));
+});
+
+test('document symbols group resources by type with endpoints under functions', async () => {
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(join(SHOP, 'basket/template.yaml')) } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => s.name), ['Parameters', 'Conditions', 'Resources', 'Outputs']);
+  const resources = symbols[2].children!;
+  const functions = resources.find((g) => g.name === 'AWS::Serverless::Function')!;
+  const get = functions.children!.find((f) => f.name === 'GetBasketFunction')!;
+  assert.deepEqual(get.children!.map((c) => c.name), ['GET /basket/{id}']);
+});
+
+test('the endpoints and functions requests list the whole example', async () => {
+  const endpoints = await client.connection.sendRequest(EndpointsRequest.type, {});
+  const functions = await client.connection.sendRequest(FunctionsRequest.type, {});
+  const flows = readFileSync(join(SHOP, 'FLOWS.md'), 'utf8');
+  const expected = /```endpoints\n([\s\S]*?)```/.exec(flows)![1].trim().split('\n').sort();
+  const actual = endpoints.map((e) => `${e.method} ${e.path} -> ${e.template.slice(uri(SHOP).length + 1)}#${e.functionLogicalId}`).sort();
+  assert.deepEqual(actual, expected);
+  assert.equal(functions.length, 24);
+});
+
+test('missing handler is reported, and a syntax error appears and clears while typing', async () => {
+  const pricing = uri(join(SHOP, 'pricing/template.yaml'));
+  const missing = await client.waitFor(() => client.diagnostics.get(pricing)?.diagnostics.find((d) => d.code === 'missing-handler'), 10_000, 'missing-handler');
+  assert.match(missing.message, /RepriceFunction/);
+  const file = join(SHOP, 'promos/template.yaml');
+  const original = readFileSync(file, 'utf8');
+  await client.open(file, original);
+  await client.change(file, original.replace('Resources:', 'Resources:\n  Broken: [unclosed'), 2);
+  await client.waitFor(() => client.diagnostics.get(uri(file))?.diagnostics.some((d) => d.code === 'yaml-syntax'), 10_000, 'yaml-syntax');
+  await client.change(file, original, 3);
+  await client.waitFor(() => !client.diagnostics.get(uri(file))?.diagnostics.some((d) => d.code === 'yaml-syntax') || undefined, 10_000, 'cleared');
+});
