@@ -17,7 +17,7 @@ const common = {
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
-  { in: 'server/src/core/workers/factsWorker.ts', out: 'dist/factsWorker.js' },
+  { in: 'server/src/disk/factsWorker.ts', out: 'dist/factsWorker.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
 ];
 

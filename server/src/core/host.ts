@@ -3,6 +3,8 @@ import { Analysis } from './analysis';
 import type { CodeFacts, TemplateFacts } from './model/types';
 import { extractCodeFacts, isCodeFile } from './code/codeFacts';
 import { isTemplateCandidate, parseTemplate } from './sam/parseTemplate';
+import { templateFunctions } from './sam/functions';
+import { resolveHandler } from './code/resolveHandler';
 import { contentHash } from './util/hash';
 import { dirname, isInside, normalizePath } from './util/paths';
 
@@ -13,6 +15,8 @@ export const ANALYSER_VERSION = 1;
 export interface FileChange {
   path: string;
   text?: string;
+  /** Facts already computed for this text (by a worker thread); trusted as the text's facts. */
+  facts?: FileFacts;
 }
 
 export type FileFacts = { kind: 'template'; facts: TemplateFacts } | { kind: 'code'; facts: CodeFacts };
@@ -43,6 +47,8 @@ export interface Host {
   noteSkipped(skipped: { path: string; reason: string }[]): void;
   /** Facts of one file's text, computed the way the host would (used by workers and caches). */
   factsFor(path: string, text: string): FileFacts;
+  /** The handler files a template's functions name (existing files only), before any snapshot is made. */
+  handlerFiles(facts: TemplateFacts): string[];
 }
 
 /** Creates an analysis host for the given workspace folders. */
@@ -108,7 +114,7 @@ export function createHost(options: HostOptions): Host {
         known.add(path);
         const hash = `${ANALYSER_VERSION}:${contentHash(change.text)}`;
         if (files.get(path)?.hash === hash) continue;
-        const facts = options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
+        const facts = change.facts ?? options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
         files.set(path, { hash, facts });
       }
       return makeSnapshot();
@@ -117,6 +123,14 @@ export function createHost(options: HostOptions): Host {
       return snapshot ?? makeSnapshot();
     },
     factsFor: computeFacts,
+    handlerFiles(facts) {
+      const out: string[] = [];
+      for (const fn of templateFunctions(facts)) {
+        const resolution = resolveHandler(fn, fileQuery);
+        if (resolution.status === 'resolved') out.push(resolution.file);
+      }
+      return out;
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 // The only code that reads the workspace from disk: walks folders safely and feeds file contents to the core host.
 import { promises as fsp, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { isCodeFile, isInside, isTemplateCandidate, mightBeTemplate, normalizePath, type Analysis, type FileChange, type Host } from '../core/index';
+import { FactsPool, type PoolResult } from './factsPool';
+import { isInside, isTemplateCandidate, mightBeTemplate, normalizePath, type Analysis, type FileChange, type Host } from '../core/index';
 
 /** Folders never indexed: dependencies, build outputs, tool caches. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.aws-sam', 'cdk.out', '.serverless', '.venv', 'venv', '__pycache__', '.pytest_cache', '.tox', '.idea', '.vscode-test', '.cache', 'coverage', '.next', '.terraform']);
@@ -15,6 +16,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Only templates this accepts are loaded (the CLI's single-template mode). */
   templateFilter?: (path: string) => boolean;
+  /** `false` parses on this thread only (tests, small workspaces). */
+  pool?: false;
   /** Stops the load early when it returns true. */
   isCancelled?: () => boolean;
 }
@@ -97,15 +100,43 @@ export async function readTextFile(path: string, maxFileSize: number): Promise<{
   }
 }
 
-/** Loads a whole workspace into the host: templates first, then the handler code they reach. */
+/** Loads a whole workspace into the host: templates on this thread while a worker reads and parses the handlers they name. */
 export async function loadWorkspace(host: Host, roots: string[], options: LoadOptions): Promise<{ analysis: Analysis; scan: ScanResult }> {
   const scan = await scanWorkspace(roots, options);
   host.setFileList(scan.files);
+  const pool = options.pool === false ? undefined : FactsPool.create();
   const candidates = scan.files.filter((f) => isTemplateCandidate(f) && (!options.templateFilter || options.templateFilter(f)));
-  const changes = await readMany(candidates, options, scan, (text) => mightBeTemplate(text));
+  const sent = new Set<string>();
+  const pending: Promise<PoolResult[]>[] = [];
+  const changes: FileChange[] = [];
+  let batch: string[] = [];
+  const flushBatch = () => {
+    if (pool && batch.length) pending.push(pool.analyse(batch, options.maxFileSize));
+    batch = [];
+  };
+  // Parse each template as soon as it is read, and hand the handler files it names to the worker at once.
+  await forEachRead(candidates, options, scan, mightBeTemplate, (change) => {
+    const facts = host.factsFor(change.path, change.text!);
+    changes.push({ ...change, facts });
+    if (!pool || facts.kind !== 'template' || !facts.facts.isTemplate) return;
+    for (const file of host.handlerFiles(facts.facts)) {
+      if (sent.has(file)) continue;
+      sent.add(file);
+      batch.push(file);
+      if (batch.length >= 64) flushBatch();
+    }
+  });
+  flushBatch();
+  for (const results of await Promise.all(pending)) {
+    for (const result of results) {
+      if ('error' in result) scan.skipped.push({ path: result.path, reason: result.error });
+      else changes.push(result);
+    }
+  }
+  void pool?.close();
   let analysis = host.applyChanges(changes);
-  // Handler code and the local modules it imports, until nothing new is needed.
-  const attempted = new Set<string>();
+  // Whatever else is needed (local modules the handlers import, definition files), until nothing new is.
+  const attempted = new Set<string>(sent);
   for (let round = 0; round < 50; round++) {
     const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
     if (!needed.length || options.isCancelled?.()) break;
@@ -113,6 +144,11 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
     analysis = host.applyChanges(await readMany(needed, options, scan));
   }
   return { analysis, scan };
+}
+
+/** Reads files eight at a time and calls `onRead` for each one that `keep` accepts. */
+async function forEachRead(paths: string[], options: LoadOptions, scan: ScanResult, keep: ((text: string) => boolean) | undefined, onRead: (change: FileChange) => void): Promise<void> {
+  for (const change of await readMany(paths, options, scan, keep)) onRead(change);
 }
 
 async function readMany(paths: string[], options: LoadOptions, scan: ScanResult, keep?: (text: string) => boolean): Promise<FileChange[]> {

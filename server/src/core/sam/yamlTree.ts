@@ -27,6 +27,15 @@ export const SHORT_TAGS: Record<string, string> = {
   '!ForEach': 'Fn::ForEach',
 };
 
+/** The short-form tags declared to the parser, so it neither warns about them nor loses them. */
+const never = (): boolean => false;
+const keep = (value: unknown): unknown => value;
+const CUSTOM_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
+  { tag, identify: never, resolve: keep },
+  { tag, collection: 'seq' as const, identify: never, resolve: keep },
+  { tag, collection: 'map' as const, identify: never, resolve: keep },
+]);
+
 /** Limits that keep hostile input bounded. */
 const MAX_DEPTH = 400;
 const MAX_NODES = 2_000_000;
@@ -50,7 +59,7 @@ export function parseYamlTree(file: string, text: string): YamlParseResult {
   const problems: Problem[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false });
+    doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: CUSTOM_TAGS as never });
   } catch (error) {
     problems.push(problem(file, 0, Math.min(text.length, 1), `The file could not be parsed: ${String(error)}`));
     return { problems };

@@ -23,6 +23,7 @@ export function joinPath(...parts: string[]): string {
 
 /** Resolves `.` and `..` segments and collapses repeated slashes. */
 export function normalizePath(path: string): string {
+  if (!/\/\.{0,2}\/|\\|\/\.{1,2}$|^\.{1,2}(\/|$)/.test(path) && !(path.length > 1 && path.endsWith('/'))) return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const seg of path.replace(/\\/g, '/').split('/')) {
