@@ -74,6 +74,8 @@ export class Session {
     this.publish(open.length ? this.host.applyChanges(open) : analysis);
     await this.loadNeeded();
     this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
+    // Edits and disk changes that arrived while indexing.
+    await this.flush();
   }
 
   /** Queues a change of one file; changes are applied together after a short pause (typing is debounced). */
@@ -87,6 +89,8 @@ export class Session {
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    // While indexing, edits wait: the index applies every open document when it finishes.
+    if (this.status.state === 'indexing') return;
     if (!this.pending.size && !this.refreshSoon) return;
     this.refreshSoon = false;
     const changes = [...this.pending.values()];

@@ -8,7 +8,11 @@ export function handlerTarget(analysis: Analysis, fn: FunctionModel): Span[] {
   const resolution = fn.resolution;
   if (resolution.status === 'inline') return [resolution.span];
   if (resolution.status !== 'resolved') return [];
-  return [exportSpan(analysis, resolution.file, resolution.exportName) ?? { file: resolution.file, start: 0, end: 0 }];
+  const found = exportSpan(analysis, resolution.file, resolution.exportName);
+  if (found) return [found];
+  // Not read yet (still indexing): no answer rather than a wrong one. Read but without the export, or skipped: the file.
+  const known = analysis.code.has(resolution.file) || analysis.skipped.some((s) => s.path === resolution.file);
+  return known ? [{ file: resolution.file, start: 0, end: 0 }] : [];
 }
 
 /** The declaration of an export, following re-exports across local modules. */
