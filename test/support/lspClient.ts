@@ -25,6 +25,8 @@ export interface TestClient {
   process: ChildProcess;
   diagnostics: Map<string, PublishDiagnosticsParams>;
   stderr: string[];
+  /** Called on every publishDiagnostics notification (benchmarks time edits with it). */
+  onDiagnostics?: (params: PublishDiagnosticsParams) => void;
   whenReady(timeoutMs?: number): Promise<IndexStatus>;
   open(path: string, text: string, languageId?: string): Promise<void>;
   change(path: string, text: string, version: number): Promise<void>;
@@ -45,7 +47,11 @@ export async function startServer(root: string, initializationOptions: unknown =
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   let status: IndexStatus | undefined;
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => diagnostics.set(p.uri, p));
+  let self: TestClient | undefined;
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.set(p.uri, p);
+    self?.onDiagnostics?.(p);
+  });
   connection.onNotification(IndexStatusNotification.type, (s) => (status = s));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
@@ -70,7 +76,7 @@ export async function startServer(root: string, initializationOptions: unknown =
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  return {
+  self = {
     connection,
     process: child,
     diagnostics,
@@ -103,4 +109,5 @@ export async function startServer(root: string, initializationOptions: unknown =
       }
     },
   };
+  return self;
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createHost, diagnose, dirname, graphOf, graphView, indexReport, normalizePath, relId, relativePath, reportDiagnostic, toDot, toMermaid, type Analysis } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace } from '../disk/loader';
 import { formatCheck } from './formatCheck';
+import { impactCommand } from './impact';
 
 const USAGE = `Usage: sam-atlas <command> [options]
 
@@ -11,6 +12,8 @@ Commands:
   index PATH [--json]                      index a folder or one template and print the model as JSON
   check PATH [--format text|json|sarif]    print diagnostics; exit 1 when there is an error
   graph PATH [--format json|mermaid|dot]   print the call graph (--focus TEMPLATE#LogicalId --depth N)
+  impact PATH [--base REF] [--format text|json]
+                                           functions, endpoints and templates affected by the git changes since REF (default HEAD)
   lsp --stdio                              run the language server over stdio
 
 Options:
@@ -27,6 +30,7 @@ interface Options {
   maxFileSize: number;
   focus?: string;
   depth: number;
+  base?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -41,6 +45,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--max-file-size-kb') options.maxFileSize = Number(rest[++i]) * 1024;
     else if (arg === '--focus') options.focus = rest[++i];
     else if (arg === '--depth') options.depth = Number(rest[++i]);
+    else if (arg === '--base') options.base = rest[++i];
     else if (arg === '--stdio' || arg.startsWith('--node-ipc') || arg.startsWith('--socket') || arg.startsWith('--clientProcessId')) continue;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (!options.path) options.path = arg;
@@ -100,8 +105,9 @@ async function main(argv: string[]): Promise<number> {
     startServer();
     return -1;
   }
-  if (!['index', 'check', 'graph'].includes(options.command)) throw new UsageError(`unknown command ${options.command}`);
+  if (!['index', 'check', 'graph', 'impact'].includes(options.command)) throw new UsageError(`unknown command ${options.command}`);
   if (!options.path) throw new UsageError(`${options.command} needs a PATH`);
+  if (options.command === 'impact') return impactCommand(options.path, options.base, options.format, (path) => analyse(path, options.maxFileSize));
   const { analysis, base } = await analyse(options.path, options.maxFileSize);
   if (options.command === 'index') {
     if (options.format !== 'json') throw new UsageError('index prints JSON only (--json)');
@@ -114,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(formatCheck(diagnostics, options.format as 'text' | 'json' | 'sarif'));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
+
+if (process.env.SAM_ATLAS_REPORT_RSS) process.on('exit', () => process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`));
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -16,7 +16,13 @@ export interface ExportEntry {
 }
 
 export interface SnapshotInput {
+  /** Unique per host, so caches shared across snapshots never mix two hosts. */
+  hostId: number;
   version: number;
+  /** Changes whenever the set of known files changes (handler resolution depends on it). */
+  fileListVersion: number;
+  /** Changes whenever any template or definition file changes (cross-template resolution depends on it). */
+  templatesVersion: number;
   roots: string[];
   files: FileQuery;
   templates: TemplateFacts[];
@@ -26,7 +32,10 @@ export interface SnapshotInput {
 
 /** The model of the workspace at one moment; never changed after construction. */
 export class Analysis {
+  readonly hostId: number;
   readonly version: number;
+  readonly fileListVersion: number;
+  readonly templatesVersion: number;
   readonly roots: string[];
   readonly files: FileQuery;
   readonly templates: TemplateFacts[];
@@ -44,7 +53,10 @@ export class Analysis {
   private readonly handlerIndex = new Map<string, FunctionModel[]>();
 
   constructor(input: SnapshotInput) {
+    this.hostId = input.hostId;
     this.version = input.version;
+    this.fileListVersion = input.fileListVersion;
+    this.templatesVersion = input.templatesVersion;
     this.roots = input.roots;
     this.files = input.files;
     this.templates = input.templates.filter((t) => t.isTemplate).sort((a, b) => a.file.localeCompare(b.file));
@@ -56,9 +68,8 @@ export class Analysis {
 
   private addTemplate(template: TemplateFacts): void {
     this.templateIndex.set(template.file, template);
-    const declared = templateFunctions(template);
-    for (const fn of declared) {
-      const model: FunctionModel = { ...fn, resolution: resolveHandler(fn, this.files) };
+    const derived = derivedOf(template, this.files, this.fileListVersion);
+    for (const model of derived.functions) {
       this.functions.push(model);
       this.functionIndex.set(model.id, model);
       if (model.resolution.status === 'resolved') {
@@ -67,12 +78,14 @@ export class Analysis {
         this.handlerIndex.set(model.resolution.file, list);
       }
     }
-    this.stateMachines.push(...templateStateMachines(template));
-    this.endpoints.push(...templateEndpoints(template, declared));
-    for (const output of template.outputs) {
-      const entry = exportEntry(template, output);
-      if (entry) this.exports.push(entry);
-    }
+    this.stateMachines.push(...derived.stateMachines);
+    this.endpoints.push(...derived.endpoints);
+    this.exports.push(...derived.exports);
+  }
+
+  /** A key that stays the same across snapshots while no template changes (for caches of template-only results). */
+  get templatesKey(): string {
+    return `${this.hostId}:${this.templatesVersion}`;
   }
 
   /** The template parsed from this file, if it is one. */
@@ -117,8 +130,17 @@ export class Analysis {
     return [...needed].sort();
   }
 
-  /** The workspace files a code file imports with relative specifiers, resolved to existing files. */
+  /** The workspace files a code file imports with relative specifiers, resolved to existing files (memoised per facts and file list). */
   localImports(facts: CodeFacts): string[] {
+    const key = `${this.hostId}:${this.fileListVersion}`;
+    const cached = importsCache.get(facts);
+    if (cached?.key === key) return cached.imports;
+    const imports = this.computeLocalImports(facts);
+    importsCache.set(facts, { key, imports });
+    return imports;
+  }
+
+  private computeLocalImports(facts: CodeFacts): string[] {
     const out: string[] = [];
     const specifiers = [...facts.imports.map((i) => i.module), ...facts.exports.filter((e) => e.from).map((e) => e.from!.module)];
     for (const specifier of specifiers) {
@@ -148,6 +170,34 @@ export class Analysis {
     candidates.push(...['index.ts', 'index.js', 'index.mjs'].map((i) => joinPath(base, i)));
     return candidates.find((c) => this.files.exists(c));
   }
+}
+
+const importsCache = new WeakMap<CodeFacts, { key: string; imports: string[] }>();
+
+interface Derived {
+  fileListVersion: number;
+  functions: FunctionModel[];
+  stateMachines: StateMachineModel[];
+  endpoints: EndpointModel[];
+  exports: ExportEntry[];
+}
+
+/** What a template declares, kept per template facts object: an unchanged template is not re-derived on an edit elsewhere. */
+const derivedCache = new WeakMap<TemplateFacts, Derived>();
+
+function derivedOf(template: TemplateFacts, files: FileQuery, fileListVersion: number): Derived {
+  const cached = derivedCache.get(template);
+  if (cached?.fileListVersion === fileListVersion) return cached;
+  const declared = cached ? cached.functions : templateFunctions(template);
+  const derived: Derived = {
+    fileListVersion,
+    functions: declared.map((fn) => ({ ...fn, resolution: resolveHandler(fn, files) })),
+    stateMachines: cached?.stateMachines ?? templateStateMachines(template),
+    endpoints: cached?.endpoints ?? templateEndpoints(template, declared),
+    exports: cached?.exports ?? template.outputs.map((o) => exportEntry(template, o)).filter((e): e is ExportEntry => !!e),
+  };
+  derivedCache.set(template, derived);
+  return derived;
 }
 
 function exportEntry(template: TemplateFacts, output: OutputFact): ExportEntry | undefined {

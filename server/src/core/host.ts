@@ -51,12 +51,17 @@ export interface Host {
   handlerFiles(facts: TemplateFacts): string[];
 }
 
+let hostCount = 0;
+
 /** Creates an analysis host for the given workspace folders. */
 export function createHost(options: HostOptions): Host {
+  const hostId = ++hostCount;
   const roots = options.roots.map(normalizePath);
   const files = new Map<string, CachedFile>();
   const known = new Set<string>();
   let version = 0;
+  let fileListVersion = 0;
+  let templatesVersion = 0;
   let skipped: { path: string; reason: string }[] = [];
   let snapshot: Analysis | undefined;
 
@@ -82,7 +87,7 @@ export function createHost(options: HostOptions): Host {
       if (cached.facts.kind === 'template') templates.push(cached.facts.facts);
       else code.set(path, cached.facts.facts);
     }
-    snapshot = new Analysis({ version: ++version, roots, files: { ...fileQuery }, templates, code, skipped });
+    snapshot = new Analysis({ hostId, version: ++version, fileListVersion, templatesVersion, roots, files: { ...fileQuery }, templates, code, skipped });
     return snapshot;
   }
 
@@ -90,12 +95,14 @@ export function createHost(options: HostOptions): Host {
     setFileList(paths) {
       known.clear();
       folders = undefined;
+      fileListVersion++;
       for (const path of paths) known.add(normalizePath(path));
       snapshot = undefined;
     },
     addKnownFiles(paths) {
       for (const path of paths) known.add(normalizePath(path));
       folders = undefined;
+      fileListVersion++;
     },
     noteSkipped(list) {
       skipped = list.map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
@@ -105,16 +112,21 @@ export function createHost(options: HostOptions): Host {
         const path = normalizePath(change.path);
         if (!roots.some((root) => isInside(root, path))) continue;
         if (change.text === undefined) {
+          if (files.get(path)?.facts.kind === 'template') templatesVersion++;
           files.delete(path);
-          known.delete(path);
+          if (known.delete(path)) fileListVersion++;
           folders = undefined;
           continue;
         }
-        if (!known.has(path)) folders = undefined;
+        if (!known.has(path)) {
+          folders = undefined;
+          fileListVersion++;
+        }
         known.add(path);
         const hash = `${ANALYSER_VERSION}:${contentHash(change.text)}`;
         if (files.get(path)?.hash === hash) continue;
         const facts = change.facts ?? options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
+        if (facts.kind === 'template' || files.get(path)?.facts.kind === 'template') templatesVersion++;
         files.set(path, { hash, facts });
       }
       return makeSnapshot();

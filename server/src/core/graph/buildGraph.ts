@@ -73,8 +73,8 @@ function addAction(analysis: Analysis, action: Action, wiring: Wiring, nodes: Ma
     const busId = !bus ? 'default' : bus.kind === 'resource' ? bus.id : bus.kind === 'literal' ? (bus.value === 'default' ? 'default' : matchLiteral(analysis, bus.value) ?? bus.value) : undefined;
     if (!busId) return unresolvedEdge(action, `event bus: ${bus?.kind === 'unresolved' ? bus.reason : ''}`, nodes, edges);
     if (nodes.has(busId)) edges.push({ from: action.from, to: busId, kind: 'writes', label: action.operation, evidence: action.evidence });
-    for (const rule of wiring.rules) {
-      if (rule.bus !== busId || !patternMatches(rule.pattern, { source: action.event?.source, detailType: action.event?.detailType })) continue;
+    for (const rule of rulesOn(wiring, busId)) {
+      if (!patternMatches(rule.pattern, { source: action.event?.source, detailType: action.event?.detailType })) continue;
       for (const target of rule.targets) {
         for (const delivery of deliver(target.id, wiring, nodes, 0)) {
           calls.push({ from: action.from, to: delivery.target, via: 'eventbridge', sync: false, evidence: action.evidence, through: [busId, rule.id, ...delivery.through] });
@@ -129,12 +129,38 @@ function deliver(resource: string, wiring: Wiring, nodes: Map<string, GraphNode>
   if (kind === 'function' || kind === 'stateMachine') return [{ target: resource, through: [] }];
   if (depth > 4) return [];
   const out: { target: string; through: string[]; via?: Via }[] = [];
-  for (const trigger of wiring.triggers) {
-    if (trigger.source !== resource || trigger.type === 'Destination') continue;
+  for (const trigger of triggersFrom(wiring, resource)) {
+    if (trigger.type === 'Destination') continue;
     if (trigger.type === 'S3' && action && !s3EventMatches(trigger.events, action.operation)) continue;
     for (const next of deliver(trigger.target, wiring, nodes, depth + 1)) out.push({ target: next.target, through: [resource, ...next.through] });
   }
   return out;
+}
+
+const ruleIndex = new WeakMap<Wiring, Map<string, Wiring['rules']>>();
+
+/** The rules of one event bus (indexed once per wiring). */
+function rulesOn(wiring: Wiring, bus: string): Wiring['rules'] {
+  let index = ruleIndex.get(wiring);
+  if (!index) {
+    index = new Map();
+    for (const rule of wiring.rules) index.set(rule.bus, [...(index.get(rule.bus) ?? []), rule]);
+    ruleIndex.set(wiring, index);
+  }
+  return index.get(bus) ?? [];
+}
+
+const triggerIndex = new WeakMap<Wiring, Map<string, Wiring['triggers']>>();
+
+/** The triggers whose source is `resource` (indexed once per wiring). */
+function triggersFrom(wiring: Wiring, resource: string): Wiring['triggers'] {
+  let index = triggerIndex.get(wiring);
+  if (!index) {
+    index = new Map();
+    for (const trigger of wiring.triggers) index.set(trigger.source, [...(index.get(trigger.source) ?? []), trigger]);
+    triggerIndex.set(wiring, index);
+  }
+  return index.get(resource) ?? [];
 }
 
 function s3EventMatches(events: string[] | undefined, operation: string): boolean {

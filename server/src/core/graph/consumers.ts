@@ -39,8 +39,19 @@ const PULL_TYPES: Record<string, { key: string }> = {
   S3: { key: 'Bucket' },
 };
 
-/** Collects the wiring of every template of the workspace. */
+const wiringCache = new Map<string, Wiring>();
+
+/** The wiring of every template of the workspace; reused across snapshots while no template changes. */
 export function collectWiring(analysis: Analysis): Wiring {
+  const cached = wiringCache.get(analysis.templatesKey);
+  if (cached) return cached;
+  const wiring = computeWiring(analysis);
+  wiringCache.clear();
+  wiringCache.set(analysis.templatesKey, wiring);
+  return wiring;
+}
+
+function computeWiring(analysis: Analysis): Wiring {
   const wiring: Wiring = { triggers: [], rules: [] };
   for (const fn of analysis.functions) {
     const template = analysis.template(fn.file)!;
@@ -138,16 +149,17 @@ function busId(analysis: Analysis, template: TemplateFacts, value: TemplateValue
 
 const NAME_PROPERTIES = ['QueueName', 'TopicName', 'TableName', 'BucketName', 'FunctionName', 'StateMachineName', 'Name', 'StreamName'];
 
-const physicalNames = new WeakMap<Analysis, Map<string, string>>();
+const physicalNames = new Map<string, Map<string, string>>();
 
 /** Matches a literal name, ARN or URL against the physical names templates give their resources (indexed once per snapshot). */
 export function matchLiteral(analysis: Analysis, literal: string): string | undefined {
   const name = physicalName(literal);
   if (!name) return undefined;
-  let index = physicalNames.get(analysis);
+  let index = physicalNames.get(analysis.templatesKey);
   if (!index) {
     index = new Map();
-    physicalNames.set(analysis, index);
+    if (physicalNames.size > 4) physicalNames.clear();
+    physicalNames.set(analysis.templatesKey, index);
     for (const template of analysis.templates) {
       for (const resource of template.resources) {
         for (const key of NAME_PROPERTIES) {

@@ -19,8 +19,18 @@ export interface TaskAction {
   event?: { source?: string; detailType?: string; bus?: Resolved };
 }
 
-/** What the Task states of a state machine invoke, start, send, publish or write. */
+const taskCache = new WeakMap<StateMachineModel, { templatesKey: string; actions: TaskAction[] }>();
+
+/** What the Task states of a state machine invoke, start, send, publish or write (memoised while no template changes). */
 export function stateMachineActions(analysis: Analysis, sm: StateMachineModel): TaskAction[] {
+  const cached = taskCache.get(sm);
+  if (cached?.templatesKey === analysis.templatesKey) return cached.actions;
+  const actions = computeTaskActions(analysis, sm);
+  taskCache.set(sm, { templatesKey: analysis.templatesKey, actions });
+  return actions;
+}
+
+function computeTaskActions(analysis: Analysis, sm: StateMachineModel): TaskAction[] {
   const template = analysis.template(sm.file);
   if (!template) return [];
   const definition = definitionOf(analysis, sm);

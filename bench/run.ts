@@ -1,0 +1,170 @@
+// `npm run bench`: cold index (CLI and language server), parse floor, request latencies and edit-to-diagnostics time for N = 100, 1,000, 5,000.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ts } from 'ts-morph';
+import { parseDocument } from 'yaml';
+import { CallHierarchyIncomingCallsRequest, CallHierarchyPrepareRequest, CodeLensRequest, CodeLensResolveRequest, DefinitionRequest, HoverRequest, type CodeLens } from 'vscode-languageserver-protocol';
+import { GraphRequest } from '../server/src/protocol/index';
+import { REPO, startServer, uri } from '../test/support/lspClient';
+import { generateWorkspace } from './generate';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
+
+interface Result {
+  functions: number;
+  templates: number;
+  parseFloorMs: number;
+  cliColdMs: number;
+  cliPeakRssMb: number;
+  cliRatio: number;
+  lspReadyMs: number;
+  lspRatio: number;
+  lspPeakRssMb: number;
+  latency: Record<string, { p50: number; p95: number }>;
+  editToDiagnostics: { p50: number; p95: number };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+}
+
+function stats(values: number[]): { p50: number; p95: number } {
+  return { p50: percentile(values, 50), p95: percentile(values, 95) };
+}
+
+/** Reads and parses every template with `yaml` and every handler with TypeScript's createSourceFile, once, on one thread. */
+function parseFloor(root: string, n: number): number {
+  const start = performance.now();
+  for (let s = 0; s < Math.round(n / 10); s++) {
+    const dir = join(root, `svc${s}`);
+    parseDocument(readFileSync(join(dir, 'template.yaml'), 'utf8'));
+    for (let f = 0; f < 10 && s * 10 + f < n; f++) {
+      const file = join(dir, 'src', 'handlers', `F${s}x${f}.ts`);
+      ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+    }
+  }
+  return performance.now() - start;
+}
+
+/** Runs the CLI's cold index and returns wall time and the peak RSS it reports. */
+function cliIndex(root: string): Promise<{ ms: number; rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), 'index', root, '--json'], { env: { ...process.env, SAM_ATLAS_REPORT_RSS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => {
+      const ms = performance.now() - start;
+      const rss = /maxRSS=(\d+)/.exec(stderr);
+      if (code !== 0 || !rss) reject(new Error(`cli failed (${code}): ${stderr.slice(-500)}`));
+      else resolve({ ms, rssMb: Number(rss[1]) / 1024 });
+    });
+  });
+}
+
+function vmHwmMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function lspBench(root: string, n: number, floor: number): Promise<Pick<Result, 'lspReadyMs' | 'lspRatio' | 'lspPeakRssMb' | 'latency' | 'editToDiagnostics'>> {
+  const start = performance.now();
+  const client = await startServer(root);
+  await client.whenReady(600_000);
+  const lspReadyMs = performance.now() - start;
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const latency: Record<string, number[]> = { hover: [], definition: [], callHierarchy: [], codeLensResolve: [], graph: [] };
+  const services = Math.round(n / 10);
+  for (let i = 0; i < SAMPLES; i++) {
+    const s = (i * 7919) % services;
+    const f = i % Math.min(10, n);
+    const template = join(root, `svc${s}`, 'template.yaml');
+    const text = readFileSync(template, 'utf8');
+    const lines = text.split('\n');
+    const keyLine = lines.findIndex((l) => l.startsWith(`  F${s}x${f}:`));
+    const handlerLine = lines.findIndex((l, index) => index > keyLine && l.includes('Handler:'));
+    const at = { line: keyLine, character: 4 };
+    const doc = { uri: uri(template) };
+    latency.hover.push(await time(() => client.connection.sendRequest(HoverRequest.type, { textDocument: doc, position: at })));
+    latency.definition.push(await time(() => client.connection.sendRequest(DefinitionRequest.type, { textDocument: doc, position: { line: handlerLine, character: 20 } })));
+    latency.callHierarchy.push(
+      await time(async () => {
+        const items = await client.connection.sendRequest(CallHierarchyPrepareRequest.type, { textDocument: doc, position: at });
+        if (items?.[0]) await client.connection.sendRequest(CallHierarchyIncomingCallsRequest.type, { item: items[0] });
+      }),
+    );
+    const lenses = ((await client.connection.sendRequest(CodeLensRequest.type, { textDocument: doc }).catch(() => [])) ?? []) as CodeLens[];
+    if (lenses[0]) latency.codeLensResolve.push(await time(() => client.connection.sendRequest(CodeLensResolveRequest.type, lenses[0])));
+    latency.graph.push(await time(() => client.connection.sendRequest(GraphRequest.type, { focus: `${template}#F${s}x${f}`, depth: 2 })));
+  }
+  const edits: number[] = [];
+  const handler = join(root, 'svc0', 'src', 'handlers', 'F0x0.ts');
+  const original = readFileSync(handler, 'utf8');
+  await client.open(handler, original);
+  for (let i = 0; i < 20; i++) {
+    const marker = `process.env.BENCH_UNDEFINED_${i}`;
+    const text = original.replace("log('start", `void ${marker};\n  log('start`);
+    const sent = performance.now();
+    let seen = false;
+    const listener = () => (seen = true);
+    client.onDiagnostics = listener;
+    await client.change(handler, i % 2 ? original : text, i + 2);
+    await client.waitFor(() => (seen ? true : undefined), 30_000, 'diagnostics after edit');
+    edits.push(performance.now() - sent);
+  }
+  const lspPeakRssMb = vmHwmMb(client.process.pid!);
+  await client.stop();
+  const out: Record<string, { p50: number; p95: number }> = {};
+  for (const [key, values] of Object.entries(latency)) if (values.length) out[key] = stats(values);
+  return { lspReadyMs, lspRatio: lspReadyMs / floor, lspPeakRssMb, latency: out, editToDiagnostics: stats(edits) };
+}
+
+async function main(): Promise<void> {
+  const base = join(tmpdir(), 'sam-atlas-bench');
+  mkdirSync(base, { recursive: true });
+  const results: Result[] = [];
+  for (const n of SIZES) {
+    const root = join(base, `n${n}`);
+    const generated = generateWorkspace(root, n);
+    parseFloor(root, Math.min(n, 100)); // warm up the parsers like the index does
+    const floor = parseFloor(root, n);
+    const cli = await cliIndex(root);
+    const lsp = await lspBench(root, n, floor);
+    const result: Result = { functions: n, templates: generated.templates, parseFloorMs: Math.round(floor), cliColdMs: Math.round(cli.ms), cliPeakRssMb: Math.round(cli.rssMb), cliRatio: Math.round((cli.ms / floor) * 100) / 100, ...lsp };
+    result.lspReadyMs = Math.round(result.lspReadyMs);
+    result.lspRatio = Math.round(result.lspRatio * 100) / 100;
+    result.lspPeakRssMb = Math.round(result.lspPeakRssMb);
+    results.push(result);
+    console.log(JSON.stringify(result));
+  }
+  const growth = (key: 'cliColdMs' | 'lspReadyMs') => {
+    const a = results.find((r) => r.functions === 1000);
+    const b = results.find((r) => r.functions === 5000);
+    return a && b ? Math.round((b[key] / a[key]) * 100) / 100 : null;
+  };
+  const summary = { machine: machine(), date: new Date().toISOString(), results, growth1000to5000: { cli: growth('cliColdMs'), lsp: growth('lspReadyMs') } };
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`growth 1,000 → 5,000 functions: CLI ×${summary.growth1000to5000.cli}, language server ×${summary.growth1000to5000.lsp} (linear is 5)`);
+  console.table(results.map((r) => ({ N: r.functions, floor: r.parseFloorMs, cli: r.cliColdMs, 'cli/floor': r.cliRatio, 'cli MB': r.cliPeakRssMb, lsp: r.lspReadyMs, 'lsp/floor': r.lspRatio, 'lsp MB': r.lspPeakRssMb, 'hover p95': r.latency.hover?.p95, 'def p95': r.latency.definition?.p95, 'calls p95': r.latency.callHierarchy?.p95, 'lens p95': r.latency.codeLensResolve?.p95, 'graph p95': r.latency.graph?.p95, 'edit→diag p50': r.editToDiagnostics.p50 })));
+}
+
+function machine(): string {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
+  const cores = (readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm) ?? []).length;
+  const mem = Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 1024 / 1024);
+  return `${cores} cores (${cpu}), ${mem} GiB, Node ${process.version}`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
