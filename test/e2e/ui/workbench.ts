@@ -1,0 +1,158 @@
+// Page helpers for driving VS Code's workbench in Chromium: Quick Open, Go to Line, tabs, caret, hovers, views.
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { poll } from '../shared/browser';
+
+/** A point on the page, in CSS pixels. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Drives one workbench page; every wait polls with a deadline. */
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly artifactsFolder: string,
+  ) {}
+
+  /** Waits until the workbench shows the explorer with the workspace's folders. */
+  async waitForWorkbench(firstFolder: string, timeoutMs = 120_000): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+    const explorerRow = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: firstFolder });
+    await poll(`the explorer to list ${firstFolder}`, async () => ((await explorerRow.count()) > 0 ? true : undefined), timeoutMs);
+  }
+
+  /** Saves a screenshot of the page and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.artifactsFolder, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P), retrying while the file search warms up. */
+  async quickOpen(relativePath: string, timeoutMs = 60_000): Promise<void> {
+    const segments = relativePath.split('/');
+    const name = segments[segments.length - 1];
+    const folder = segments.slice(0, -1).join('/');
+    await poll(`Quick Open to offer ${relativePath}`, async () => {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(relativePath);
+      const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).filter({ hasText: folder || name });
+      await row.first().waitFor({ state: 'visible', timeout: 5_000 });
+      await row.first().click();
+      await this.waitForActiveFile(relativePath, 5_000);
+      return true;
+    }, timeoutMs);
+  }
+
+  /** The path segments the breadcrumbs show for the active editor (folders, file, then symbols). */
+  async breadcrumbs(): Promise<string[]> {
+    const items = this.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
+    return (await items.allTextContents()).map((text) => text.trim()).filter(Boolean);
+  }
+
+  /** The label of the active editor tab. */
+  async activeTabLabel(): Promise<string> {
+    const label = this.page.locator('.part.editor .editor-group-container.active .tab.active .label-name').first();
+    return ((await label.textContent({ timeout: 2_000 })) ?? '').trim();
+  }
+
+  /** Whether the active editor shows `relativePath` (tab label and breadcrumbs folders agree). */
+  async isActiveFile(relativePath: string): Promise<boolean> {
+    const segments = relativePath.split('/');
+    if ((await this.activeTabLabel()) !== segments[segments.length - 1]) return false;
+    const crumbs = await this.breadcrumbs();
+    return segments.every((segment, index) => crumbs[index] === segment);
+  }
+
+  /** Waits until the active editor shows `relativePath`. */
+  async waitForActiveFile(relativePath: string, timeoutMs: number): Promise<void> {
+    await poll(`the editor to show ${relativePath}`, async () => ((await this.isActiveFile(relativePath)) ? true : undefined), timeoutMs, 100);
+  }
+
+  /** The one-based cursor line and column, as the status bar shows them ("Ln 12, Col 5"). */
+  async cursor(): Promise<{ line: number; column: number } | undefined> {
+    const text = (await this.page.locator('[id="status.editor.selection"]').first().textContent({ timeout: 2_000 })) ?? '';
+    const match = /Ln (\d+), Col (\d+)/.exec(text);
+    return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G, `line:column`, one-based) and waits until the status bar agrees. */
+  async goTo(line: number, column: number, timeoutMs = 30_000): Promise<void> {
+    await poll(`the cursor to reach ${line}:${column}`, async () => {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+G');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`:${line}:${column}`);
+      await this.page.keyboard.press('Enter');
+      const cursor = await this.cursor();
+      return cursor?.line === line && cursor.column === column ? true : undefined;
+    }, timeoutMs);
+  }
+
+  /** Where the caret of the focused editor is drawn, a little to the right so a click lands on the next character. */
+  async caretPoint(): Promise<Point> {
+    const caret = this.page.locator('.part.editor .editor-group-container.active .monaco-editor .cursors-layer .cursor').first();
+    const box = await poll('the caret', async () => (await caret.boundingBox()) ?? undefined, 10_000);
+    return { x: box.x + 3, y: box.y + box.height / 2 };
+  }
+
+  /** Ctrl+clicks at a point (Go to Definition in VS Code on Linux). */
+  async controlClick(point: Point): Promise<void> {
+    await this.page.mouse.move(point.x, point.y);
+    await this.page.keyboard.down('Control');
+    try {
+      await this.page.mouse.click(point.x, point.y);
+    } finally {
+      await this.page.keyboard.up('Control');
+    }
+  }
+
+  /** The text of the visible editor hover, if any. */
+  async hoverText(): Promise<string | undefined> {
+    const hover = this.page.locator('.monaco-hover:visible');
+    if (!(await hover.count())) return undefined;
+    const text = (await hover.allInnerTexts()).join('\n').trim();
+    return text || undefined;
+  }
+
+  /** Moves the mouse away from the editor text, so that the next move starts a fresh hover. */
+  async moveMouseAway(): Promise<void> {
+    const box = await this.page.locator('.part.statusbar').boundingBox();
+    await this.page.mouse.move(box ? box.x + box.width / 2 : 5, box ? box.y + box.height / 2 : 5);
+  }
+
+  /** Opens a view container of the activity bar by its title. */
+  async openActivityBarContainer(title: string, timeoutMs = 30_000): Promise<void> {
+    const item = this.page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+    const checked = this.page.locator(`.part.activitybar .action-item.checked a.action-label[aria-label^="${title}"]`);
+    if (!(await checked.count())) await item.click();
+    await poll(`the ${title} container to open`, async () => ((await checked.count()) ? true : undefined), timeoutMs);
+  }
+
+  /** The tree rows of a view pane of the side bar, expanding the pane if it is collapsed. */
+  async viewRows(viewName: string, timeoutMs = 30_000): Promise<Locator> {
+    const pane = this.page.locator('.part.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: viewName }) }).first();
+    await pane.waitFor({ state: 'visible', timeout: timeoutMs });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane.locator('.pane-body .monaco-list-row');
+  }
+
+  /** Finds a tree row whose text includes `text`, expanding collapsed rows until it shows up. */
+  async findTreeRow(rows: Locator, text: string, timeoutMs = 90_000): Promise<Locator> {
+    return poll(`a row "${text}"`, async () => {
+      const row = rows.filter({ hasText: text }).first();
+      if (await row.count()) return row;
+      const collapsed = rows.and(this.page.locator('[aria-expanded="false"]'));
+      if (await collapsed.count()) await collapsed.first().click();
+      return undefined;
+    }, timeoutMs);
+  }
+}
