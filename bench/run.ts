@@ -9,6 +9,7 @@ import { CallHierarchyIncomingCallsRequest, CallHierarchyPrepareRequest, CodeLen
 import { GraphRequest } from '../server/src/protocol/index';
 import { REPO, startServer, uri } from '../test/support/lspClient';
 import { generateWorkspace } from './generate';
+import { shopLatency } from './shop';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
@@ -131,6 +132,8 @@ async function main(): Promise<void> {
   const base = join(tmpdir(), 'sam-atlas-bench');
   mkdirSync(base, { recursive: true });
   const results: Result[] = [];
+  const shop = await shopLatency();
+  console.log(`examples/shop: hover p50 ${shop.hover.p50} ms, p95 ${shop.hover.p95} ms; definition p50 ${shop.definition.p50} ms, p95 ${shop.definition.p95} ms (${shop.samples} positions)`);
   for (const n of SIZES) {
     const root = join(base, `n${n}`);
     const generated = generateWorkspace(root, n);
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     const b = results.find((r) => r.functions === 5000);
     return a && b ? Math.round((b[key] / a[key]) * 100) / 100 : null;
   };
-  const summary = { machine: machine(), date: new Date().toISOString(), results, growth1000to5000: { cli: growth('cliColdMs'), lsp: growth('lspReadyMs') } };
+  const summary = { machine: machine(), date: new Date().toISOString(), shop, results, growth1000to5000: { cli: growth('cliColdMs'), lsp: growth('lspReadyMs') } };
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`growth 1,000 → 5,000 functions: CLI ×${summary.growth1000to5000.cli}, language server ×${summary.growth1000to5000.lsp} (linear is 5)`);
