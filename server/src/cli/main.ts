@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHost, diagnose, dirname, graphOf, graphView, indexReport, normalizePath, relId, relativePath, reportDiagnostic, toDot, toMermaid, type Analysis } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace } from '../disk/loader';
+import { FactsCache } from '../disk/factsCache';
 import { formatCheck } from './formatCheck';
 import { impactCommand } from './impact';
 
@@ -18,6 +19,7 @@ Commands:
 
 Options:
   --max-file-size-kb N                     skip files larger than N KB (default 5120)
+  --no-cache                               neither read nor write the facts cache (~/.cache/sam-atlas)
   --help                                   show this help`;
 
 /** A command-line mistake: printed as one line, exit code 2. */
@@ -31,12 +33,13 @@ interface Options {
   focus?: string;
   depth: number;
   base?: string;
+  cache: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('help');
-  const options: Options = { command, format: command === 'index' || command === 'graph' ? 'json' : 'text', maxFileSize: DEFAULT_MAX_FILE_SIZE, depth: 2 };
+  const options: Options = { command, format: command === 'index' || command === 'graph' ? 'json' : 'text', maxFileSize: DEFAULT_MAX_FILE_SIZE, depth: 2, cache: true };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--json') options.format = 'json';
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg.startsWith('--format=')) options.format = arg.slice(9);
     else if (arg === '--max-file-size-kb') options.maxFileSize = Number(rest[++i]) * 1024;
     else if (arg === '--focus') options.focus = rest[++i];
+    else if (arg === '--no-cache') options.cache = false;
     else if (arg === '--depth') options.depth = Number(rest[++i]);
     else if (arg === '--base') options.base = rest[++i];
     else if (arg === '--stdio' || arg.startsWith('--node-ipc') || arg.startsWith('--socket') || arg.startsWith('--clientProcessId')) continue;
@@ -56,7 +60,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 /** Loads a folder, or a single template file, into a fresh host. */
-async function analyse(path: string, maxFileSize: number): Promise<{ analysis: Analysis; base: string }> {
+async function analyse(path: string, maxFileSize: number, useCache: boolean): Promise<{ analysis: Analysis; base: string }> {
   const absolute = normalizePath(resolve(path));
   let stat;
   try {
@@ -65,9 +69,11 @@ async function analyse(path: string, maxFileSize: number): Promise<{ analysis: A
     throw new UsageError(`no such file or folder: ${path}`);
   }
   if (stat.isDirectory()) {
-    const host = createHost({ roots: [absolute] });
-    const { analysis, scan } = await loadWorkspace(host, [absolute], { maxFileSize });
+    const cache = useCache ? FactsCache.open([absolute]) : undefined;
+    const host = createHost({ roots: [absolute], precomputed: cache && ((file, hash) => cache.get(file, hash)) });
+    const { scan } = await loadWorkspace(host, [absolute], { maxFileSize, pool: cache?.isWarm ? false : undefined });
     host.noteSkipped(scan.skipped);
+    cache?.save(host.entries());
     return { analysis: host.applyChanges([]), base: absolute };
   }
   const base = dirname(absolute);
@@ -107,8 +113,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!['index', 'check', 'graph', 'impact'].includes(options.command)) throw new UsageError(`unknown command ${options.command}`);
   if (!options.path) throw new UsageError(`${options.command} needs a PATH`);
-  if (options.command === 'impact') return impactCommand(options.path, options.base, options.format, (path) => analyse(path, options.maxFileSize));
-  const { analysis, base } = await analyse(options.path, options.maxFileSize);
+  if (options.command === 'impact') return impactCommand(options.path, options.base, options.format, (path) => analyse(path, options.maxFileSize, options.cache));
+  const { analysis, base } = await analyse(options.path, options.maxFileSize, options.cache);
   if (options.command === 'index') {
     if (options.format !== 'json') throw new UsageError('index prints JSON only (--json)');
     process.stdout.write(`${JSON.stringify(indexReport(analysis, base), null, 2)}\n`);

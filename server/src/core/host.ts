@@ -45,8 +45,10 @@ export interface Host {
   addKnownFiles(paths: Iterable<string>): void;
   /** Records files the loader skipped and why (too large, unreadable, a link out of the workspace); shown as diagnostics. */
   noteSkipped(skipped: { path: string; reason: string }[]): void;
-  /** Facts of one file's text, computed the way the host would (used by workers and caches). */
+  /** Facts of one file's text, computed the way the host would (or taken from `precomputed` when it has them). */
   factsFor(path: string, text: string): FileFacts;
+  /** Every file's facts with its content hash (for the on-disk cache). */
+  entries(): Iterable<{ path: string; hash: string; facts: FileFacts }>;
   /** The handler files a template's functions name (existing files only), before any snapshot is made. */
   handlerFiles(facts: TemplateFacts): string[];
 }
@@ -123,7 +125,7 @@ export function createHost(options: HostOptions): Host {
           fileListVersion++;
         }
         known.add(path);
-        const hash = `${ANALYSER_VERSION}:${contentHash(change.text)}`;
+        const hash = hashOf(change.text);
         if (files.get(path)?.hash === hash) continue;
         const facts = change.facts ?? options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
         if (facts.kind === 'template' || files.get(path)?.facts.kind === 'template') templatesVersion++;
@@ -134,7 +136,12 @@ export function createHost(options: HostOptions): Host {
     current() {
       return snapshot ?? makeSnapshot();
     },
-    factsFor: computeFacts,
+    factsFor(path, text) {
+      return options.precomputed?.(normalizePath(path), hashOf(text)) ?? computeFacts(path, text);
+    },
+    *entries() {
+      for (const [path, cached] of files) yield { path, hash: cached.hash, facts: cached.facts };
+    },
     handlerFiles(facts) {
       const out: string[] = [];
       for (const fn of templateFunctions(facts)) {
@@ -144,6 +151,11 @@ export function createHost(options: HostOptions): Host {
       return out;
     },
   };
+}
+
+/** The cache key of a file's text: analyser version and content hash. */
+function hashOf(text: string): string {
+  return `${ANALYSER_VERSION}:${contentHash(text)}`;
 }
 
 /** Facts of one file: a template parse for template-like names, code facts for source files. */

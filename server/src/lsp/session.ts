@@ -2,8 +2,9 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createHost, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type SeverityOverrides } from '../core/index';
+import { createHost, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type RuleOptions, type SeverityOverrides } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace, readTextFile, type ScanResult } from '../disk/loader';
+import { FactsCache } from '../disk/factsCache';
 import { IndexStatusNotification, type IndexStatus } from '../protocol/index';
 import { uriToPath } from './convert';
 
@@ -11,6 +12,8 @@ export interface Settings {
   maxFileSize: number;
   excludeFolders: string[];
   severities: SeverityOverrides;
+  /** `samAtlas.maxCallDepth` and `samAtlas.maxFanIn`, for the call-depth and fan-in rules. */
+  rules: RuleOptions;
 }
 
 /** Reads settings from `initializationOptions` or a `samAtlas` configuration section; wrong types fall back to defaults. */
@@ -19,7 +22,9 @@ export function readSettings(raw: unknown): Settings {
   const kb = typeof value.maxFileSizeKb === 'number' && value.maxFileSizeKb > 0 ? value.maxFileSizeKb : DEFAULT_MAX_FILE_SIZE / 1024;
   const exclude = Array.isArray(value.exclude) ? value.exclude.filter((x): x is string => typeof x === 'string') : [];
   const severities = value.diagnostics && typeof value.diagnostics === 'object' ? (value.diagnostics as SeverityOverrides) : {};
-  return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities };
+  const positive = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : undefined);
+  const rules: RuleOptions = { maxCallDepth: positive(value.maxCallDepth), maxFanIn: positive(value.maxFanIn) };
+  return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities, rules };
 }
 
 /** Everything a request handler needs: the latest snapshot and the open documents. */
@@ -57,11 +62,13 @@ export class Session {
   async index(roots: string[], reportProgress: (message: string, percentage?: number) => void): Promise<void> {
     const started = Date.now();
     this.roots = roots;
-    this.host = createHost({ roots });
+    const cache = FactsCache.open(roots);
+    this.host = createHost({ roots, precomputed: (path, hash) => cache.get(path, hash) });
     this.setStatus({ state: 'indexing', templates: 0, functions: 0 });
     const { analysis, scan } = await loadWorkspace(this.host, roots, {
       maxFileSize: this.settings.maxFileSize,
       excludeFolders: this.settings.excludeFolders,
+      pool: cache.isWarm ? false : undefined,
       isCancelled: () => this.cancelled,
       onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
     });
@@ -76,6 +83,8 @@ export class Session {
     this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
     // Edits and disk changes that arrived while indexing.
     await this.flush();
+    const host = this.host;
+    setTimeout(() => cache.save(host.entries()), 1000);
   }
 
   /** Queues a change of one file; changes are applied together after a short pause (typing is debounced). */
