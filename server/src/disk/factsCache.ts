@@ -1,8 +1,8 @@
 // The on-disk cache of per-file facts (keyed by path, content hash and analyser version) that makes a re-opened workspace ready at once.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ANALYSER_VERSION, type FileFacts } from '../core/index';
 
 /** Where caches live: `$SAM_ATLAS_CACHE_DIR`, else `$XDG_CACHE_HOME/sam-atlas`, else `~/.cache/sam-atlas`. */
@@ -20,7 +20,7 @@ export class FactsCache {
   /** The cache of a set of workspace folders (empty when there is none, or it is from another analyser version). */
   static open(roots: string[], folder = cacheRoot()): FactsCache {
     const key = createHash('sha1').update(roots.join('\n')).digest('hex').slice(0, 16);
-    const cache = new FactsCache(join(folder, `${key}-facts-v${ANALYSER_VERSION}.tsv`));
+    const cache = new FactsCache(join(folder, `${key}-facts-${buildId()}.tsv`));
     try {
       if (existsSync(cache.file)) {
         for (const line of readFileSync(cache.file, 'utf8').split('\n')) {
@@ -62,9 +62,27 @@ export class FactsCache {
       const temporary = `${this.file}.${process.pid}.tmp`;
       writeFileSync(temporary, out.join('\n'));
       renameSync(temporary, this.file);
+      // Caches of the same workspace written by other builds are stale now.
+      const prefix = basename(this.file).slice(0, basename(this.file).indexOf('-facts-') + 7);
+      for (const name of readdirSync(dirname(this.file))) {
+        if (name.startsWith(prefix) && name !== basename(this.file)) rmSync(join(dirname(this.file), name), { force: true });
+      }
     } catch {
       // A cache that cannot be written only costs the next start its speed.
     }
+  }
+}
+
+/**
+ * The analyser's identity: its version plus the size and time of the running bundle, so a rebuilt
+ * or upgraded extension never trusts facts an older extractor wrote.
+ */
+function buildId(): string {
+  try {
+    const stat = statSync(__filename);
+    return `v${ANALYSER_VERSION}-${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}`;
+  } catch {
+    return `v${ANALYSER_VERSION}`;
   }
 }
 
