@@ -24,6 +24,16 @@ function run(cmd, cmdArgs) {
 }
 
 let failed = 0;
+// Install the real VS Code first: the e2e suites need it, and the grammar tests also check VS Code's own YAML grammar.
+if (groups.includes('e2e')) {
+  const { setup } = await import('./e2e/setup.mjs');
+  try {
+    setup();
+  } catch (error) {
+    console.error(`e2e setup failed: ${error.message}`);
+    failed++;
+  }
+}
 const nodeGroups = groups.filter((g) => g !== 'e2e');
 if (nodeGroups.length) {
   // Build first so the LSP tests run the real bundled server.
