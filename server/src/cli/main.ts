@@ -1,5 +1,5 @@
 // The `sam-atlas` command line: index, check and lsp over the same core as the language server.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createHost, diagnose, dirname, graphOf, graphView, indexReport, normalizePath, relId, relativePath, reportDiagnostic, toDot, toMermaid, type Analysis } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace } from '../disk/loader';
@@ -67,6 +67,11 @@ async function analyse(path: string, maxFileSize: number, useCache: boolean): Pr
     stat = statSync(absolute);
   } catch {
     throw new UsageError(`no such file or folder: ${path}`);
+  }
+  try {
+    accessSync(absolute, stat.isDirectory() ? constants.R_OK | constants.X_OK : constants.R_OK);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (stat.isDirectory()) {
     const cache = useCache ? FactsCache.open([absolute]) : undefined;

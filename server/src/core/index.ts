@@ -21,3 +21,15 @@ export { prepareCallHierarchy, incomingCalls, outgoingCalls, callItem, type Call
 export { graphView, toMermaid, toDot, relId, type GraphView } from './features/graphExport';
 export { graphOf } from './graph/buildGraph';
 export type { Graph, GraphNode, GraphEdge, CallEdge, NodeKind, Via } from './model/graph';
+export { codeLenses, resolveCodeLens, SHOW_IMPACT_COMMAND, type CodeLensItem, type ResolvedCodeLens } from './features/codeLens';
+export { impactView, changesView, type ImpactView } from './features/impactView';
+export { impactOfChangedFiles } from './impact/changes';
+export { impactCounts, blastRadiusLine } from './impact/reach';
+export { estimateResources, LIMITS as TEMPLATE_LIMITS, type ResourceEstimate } from './impact/resourceCount';
+export type { Impact, ImpactNode, ImpactKind, ImpactCounts, ChangeImpact, AffectedNode } from './impact/types';
+export type { RuleOptions } from './diagnostics/registry';
+export { permissionFixes, type PermissionFix, type TextReader } from './features/permissionFixes';
+export { permissionsOf } from './permissions/effective';
+export { usagesOf } from './permissions/usage';
+export { applyEdits, type TextEdit } from './permissions/yamlEdits';
+export type { Permissions, Grant, GrantResource, Usage, UsageTarget } from './permissions/model';

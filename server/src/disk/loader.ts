@@ -86,9 +86,10 @@ async function followLink(full: string, name: string, roots: string[], excluded:
   }
 }
 
-/** Reads a text file, refusing anything too large, binary, or not a regular file. */
-export async function readTextFile(path: string, maxFileSize: number): Promise<{ text: string } | { error: string }> {
+/** Reads a text file, refusing anything too large, binary, or not a regular file, or (given `roots`) whose real path leaves them. */
+export async function readTextFile(path: string, maxFileSize: number, roots?: string[]): Promise<{ text: string } | { error: string }> {
   try {
+    if (roots && !(await isReallyInside(roots, path))) return { error: 'outside the workspace folders (through a symbolic link), not read' };
     const stat = await fsp.stat(path);
     if (!stat.isFile()) return { error: 'not a regular file' };
     if (stat.size > maxFileSize) return { error: `larger than ${Math.round(maxFileSize / 1024)} KB (${Math.round(stat.size / 1024)} KB): skipped; raise samAtlas.maxFileSizeKb to index it` };
@@ -98,6 +99,17 @@ export async function readTextFile(path: string, maxFileSize: number): Promise<{
   } catch (error) {
     return { error: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+}
+
+/** Whether the real path of `path` (symbolic links resolved) is inside one of the roots (or their real paths). */
+async function isReallyInside(roots: string[], path: string): Promise<boolean> {
+  const real = normalizePath(await fsp.realpath(path));
+  for (const root of roots) {
+    if (isInside(root, real)) return true;
+    const realRoot = await fsp.realpath(root).catch(() => root);
+    if (isInside(normalizePath(realRoot), real)) return true;
+  }
+  return false;
 }
 
 /** Loads a whole workspace into the host: templates on this thread while a worker reads and parses the handlers they name. */
@@ -115,7 +127,7 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
     batch = [];
   };
   // Parse each template as soon as it is read, and hand the handler files it names to the worker at once.
-  await forEachRead(candidates, options, scan, mightBeTemplate, (change) => {
+  await forEachRead(candidates, { ...options, roots }, scan, mightBeTemplate, (change) => {
     const facts = host.factsFor(change.path, change.text!);
     changes.push({ ...change, facts });
     if (!pool || facts.kind !== 'template' || !facts.facts.isTemplate) return;
@@ -141,17 +153,20 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
     const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
     if (!needed.length || options.isCancelled?.()) break;
     needed.forEach((f) => attempted.add(f));
-    analysis = host.applyChanges(await readMany(needed, options, scan));
+    analysis = host.applyChanges(await readMany(needed, { ...options, roots }, scan));
   }
   return { analysis, scan };
 }
 
 /** Reads files eight at a time and calls `onRead` for each one that `keep` accepts. */
-async function forEachRead(paths: string[], options: LoadOptions, scan: ScanResult, keep: ((text: string) => boolean) | undefined, onRead: (change: FileChange) => void): Promise<void> {
+async function forEachRead(paths: string[], options: ReadOptions, scan: ScanResult, keep: ((text: string) => boolean) | undefined, onRead: (change: FileChange) => void): Promise<void> {
   for (const change of await readMany(paths, options, scan, keep)) onRead(change);
 }
 
-async function readMany(paths: string[], options: LoadOptions, scan: ScanResult, keep?: (text: string) => boolean): Promise<FileChange[]> {
+/** Load options plus the workspace folders no read may leave. */
+type ReadOptions = LoadOptions & { roots: string[] };
+
+async function readMany(paths: string[], options: ReadOptions, scan: ScanResult, keep?: (text: string) => boolean): Promise<FileChange[]> {
   const changes: FileChange[] = [];
   let done = 0;
   const queue = [...paths];
@@ -159,7 +174,7 @@ async function readMany(paths: string[], options: LoadOptions, scan: ScanResult,
     while (queue.length) {
       if (options.isCancelled?.()) return;
       const path = queue.shift()!;
-      const result = await readTextFile(path, options.maxFileSize);
+      const result = await readTextFile(path, options.maxFileSize, options.roots);
       done++;
       if (done % 50 === 0) options.onProgress?.(done, paths.length);
       if ('error' in result) {

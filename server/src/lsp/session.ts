@@ -41,6 +41,8 @@ export class Session {
   private timer: NodeJS.Timeout | undefined;
   private cancelled = false;
   private refreshSoon = false;
+  /** Open documents over the size limit: not analysed, reported like files the loader skipped. */
+  private readonly oversized = new Map<string, string>();
 
   constructor(private readonly connection: Connection) {
     this.host = createHost({ roots: [] });
@@ -77,7 +79,7 @@ export class Session {
     const open = this.documents.all().flatMap((d) => {
       const path = uriToPath(d.uri);
       return path && (isTemplateCandidate(path) || isCodeFile(path)) ? [{ path, text: d.getText() }] : [];
-    });
+    }).filter((change) => !this.tooLarge(change));
     this.publish(open.length ? this.host.applyChanges(open) : analysis);
     await this.loadNeeded();
     this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
@@ -89,6 +91,7 @@ export class Session {
 
   /** Queues a change of one file; changes are applied together after a short pause (typing is debounced). */
   queueChange(change: FileChange, delayMs = 120): void {
+    if (this.tooLarge(change)) return;
     this.pending.set(change.path, change);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delayMs);
@@ -119,7 +122,7 @@ export class Session {
       this.timer = setTimeout(() => void this.flush(), 120);
       return;
     }
-    const result = await readTextFile(path, this.settings.maxFileSize);
+    const result = await readTextFile(path, this.settings.maxFileSize, this.roots);
     if ('text' in result) this.queueChange({ path, text: result.text });
   }
 
@@ -134,11 +137,29 @@ export class Session {
       if (!needed.length) return;
       const changes: FileChange[] = [];
       for (const path of needed) {
-        const result = await readTextFile(path, this.settings.maxFileSize);
+        const result = await readTextFile(path, this.settings.maxFileSize, this.roots);
         changes.push({ path, text: 'text' in result ? result.text : '' });
       }
       this.publish(this.host.applyChanges(changes));
     }
+  }
+
+  /** Whether a change's text is over `samAtlas.maxFileSizeKb`: it is then not analysed (a 30 MB file would stall every request), only reported. */
+  private tooLarge(change: FileChange): boolean {
+    const text = change.text ?? '';
+    const limit = this.settings.maxFileSize;
+    const size = text.length > limit || text.length * 3 <= limit ? text.length : Buffer.byteLength(text);
+    const wasTooLarge = this.oversized.has(change.path);
+    if (size > limit) this.oversized.set(change.path, `larger than ${Math.round(limit / 1024)} KB (${Math.round(size / 1024)} KB) in the editor: skipped; raise samAtlas.maxFileSizeKb to index it`);
+    else this.oversized.delete(change.path);
+    if (wasTooLarge !== size > limit) {
+      const skipped = this.scan.skipped.filter((s) => !this.oversized.has(s.path));
+      this.host.noteSkipped([...skipped, ...[...this.oversized].map(([path, reason]) => ({ path, reason }))]);
+      this.refreshSoon = true;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), 120);
+    }
+    return size > limit;
   }
 
   private publish(analysis: Analysis): void {

@@ -108,3 +108,57 @@ export namespace NodeAtRequest {
   export const method = 'samAtlas/nodeAt';
   export const type = new RequestType<{ uri: string; position: { line: number; character: number } }, string | null, void>(method);
 }
+
+export interface ImpactParams {
+  /** A function, state machine or resource id (`<template path>#<LogicalId>`, as in `FunctionItem.id`), or `env:NAME` for an environment variable. */
+  id?: string;
+  /** A file URI: a code module (who imports it, which functions and endpoints reach it) or a template (everything it declares). */
+  file?: string;
+  /** A git ref: the impact of the workspace's changes since that ref (`HEAD` for uncommitted changes); `id` and `file` are then ignored. */
+  base?: string;
+}
+
+/** One node of an impact tree. */
+export interface ImpactTreeItem {
+  /** A graph id, a file path for modules and templates, or a synthetic id (`endpoint:…`, `event:…`). */
+  id: string;
+  /** `function`, `stateMachine`, `endpoint`, `schedule`, `event`, `resource`, `module`, `envVar` or `template`. */
+  kind: string;
+  label: string;
+  detail?: string;
+  /** Where a click goes. */
+  location?: Location;
+  /** For callers and callees: `lambda-invoke`, `sqs`, `eventbridge` ... and whether the caller waits. */
+  via?: string;
+  sync?: boolean;
+  /** Where the connection is made (the SDK call, the task, the import). */
+  evidence?: Location;
+  /** Already shown elsewhere in this answer (or closes a loop): not expanded again. */
+  repeated?: boolean;
+  children: ImpactTreeItem[];
+}
+
+export interface ImpactResult {
+  target: { kind: string; id: string; label: string; location?: Location };
+  /** What depends on the target: callers up to endpoints, schedules and outside event sources; importers of a module. */
+  upstream: ImpactTreeItem[];
+  /** What the target depends on: callees and the resources they read and write; what a resource triggers. */
+  downstream: ImpactTreeItem[];
+  /** For functions and state machines: the numbers the CodeLens shows. */
+  counts?: { callers: number; directCallers: number; downstream: number; endpoints: number; directEndpoints: number };
+  /** For `base`: the changed files and everything they affect, as flat lists. */
+  changes?: {
+    files: { uri: string; kind: string; nodes: string[] }[];
+    affected: { id: string; kind: string; reason: 'changed' | 'caller'; because: string[]; location?: Location }[];
+    endpoints: { method: string; path: string; api: string; functionId: string; location: Location }[];
+    templates: string[];
+  };
+  /** Why there is nothing to show (unknown id, not a git repository ...). */
+  error?: string;
+}
+
+/** Client → server: the impact of a function, resource, variable, file, or of the current changes (the `samAtlas.showImpact` command). */
+export namespace ImpactRequest {
+  export const method = 'samAtlas/impact';
+  export const type = new RequestType<ImpactParams, ImpactResult, void>(method);
+}

@@ -178,7 +178,9 @@ class Walker {
       span.start += 1;
       span.end -= 1;
     }
-    this.facts.envReads.push({ name: (nameNode as ts.Identifier | ts.StringLiteral).text, span });
+    const name = (nameNode as ts.Identifier | ts.StringLiteral).text;
+    // `process.env.` being typed (the parser inserts an empty identifier) reads nothing yet.
+    if (name) this.facts.envReads.push({ name, span });
   }
 
   /** `const { X, Y: y } = process.env`. */

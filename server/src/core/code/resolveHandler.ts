@@ -18,6 +18,7 @@ export function resolveHandler(fn: Omit<FunctionModel, 'resolution'>, files: Fil
   if (fn.packageType === 'Image') return { status: 'none', reason: 'PackageType is Image: the handler is inside a container image.' };
   const inline = fn.properties?.entries.find((e) => e.key === 'InlineCode' || (e.key === 'Code' && e.value.kind === 'map' && e.value.entries.some((c) => c.key === 'ZipFile')));
   if (inline) return { status: 'inline', span: inline.value.span };
+  if (fn.remoteCode) return { status: 'none', reason: `${fn.remoteCode}: the code is not in the workspace.` };
   if (!fn.handler) return { status: 'none', reason: 'The function has no Handler.' };
   const runtime = fn.runtime ?? '';
   const language = runtime.startsWith('python') ? 'python' : runtime.startsWith('nodejs') ? 'node' : runtime ? 'other' : 'unknown';
@@ -41,12 +42,15 @@ export function resolveHandler(fn: Omit<FunctionModel, 'resolution'>, files: Fil
   };
 
   if (language === 'python' || language === 'unknown') {
-    const pyFile = tryFiles([joinPath(codeDir, `${modulePath.replace(/\./g, '/')}.py`)]);
+    const pyPath = joinPath(codeDir, `${modulePath.replace(/\./g, '/')}.py`);
+    const pyFile = tryFiles([pyPath]);
     if (pyFile) return { status: 'resolved', file: pyFile, exportName, language: 'python' };
-    if (language === 'python') return { status: 'missing-file', looked, exportName };
+    if (language === 'python') return looked.length ? { status: 'missing-file', looked, exportName } : { status: 'outside-workspace', path: pyPath };
   }
   const found = tryFiles(nodeCandidates(fn, codeDir, modulePath));
   if (found) return { status: 'resolved', file: found, exportName, language: /\.[mc]?ts$/.test(found) ? 'typescript' : 'javascript' };
+  // Every candidate is outside the workspace (`Handler: ../../etc/passwd.x`): say so rather than "not found".
+  if (!looked.length) return { status: 'outside-workspace', path: joinPath(codeDir, modulePath) };
   return { status: 'missing-file', looked, exportName };
 }
 

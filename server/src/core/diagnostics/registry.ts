@@ -6,6 +6,21 @@ import { unknownReferenceRule } from './rules/unknownReference';
 import { missingHandlerRule } from './rules/missingHandler';
 import { missingCodeUriRule } from './rules/missingCodeUri';
 import { fileSkippedRule } from './rules/fileSkipped';
+import { undefinedEnvVarRule } from './rules/undefinedEnvVar';
+import { unusedEnvVarRule } from './rules/unusedEnvVar';
+import { resourceLimitRule } from './rules/resourceLimit';
+import { callDepthRule } from './rules/callDepth';
+import { callCycleRule } from './rules/callCycle';
+import { fanInRule } from './rules/fanIn';
+import { timeoutChainRule } from './rules/timeoutChain';
+import { duplicateRouteRule } from './rules/duplicateRoute';
+import { orphanResourceRule } from './rules/orphanResource';
+import { missingPermissionRule } from './rules/missingPermission';
+import { unusedPermissionRule } from './rules/unusedPermission';
+import { wildcardPermissionRule } from './rules/wildcardPermission';
+import { unknownIamActionRule } from './rules/unknownIamAction';
+import { ignoredPoliciesRule } from './rules/ignoredPolicies';
+import { policyTemplateParameterRule } from './rules/policyTemplateParameter';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -16,28 +31,60 @@ export interface Diagnostic {
   span: Span;
 }
 
+/** Thresholds some rules read (from the `samAtlas.*` settings); every field is optional, rules have defaults. */
+export interface RuleOptions {
+  /** `call-depth`: the longest allowed chain of synchronous calls (default 4). */
+  maxCallDepth?: number;
+  /** `fan-in`: the most synchronous callers a function may have (default 5). */
+  maxFanIn?: number;
+}
+
+/** What a rule finds; `severity` lets one rule grade its findings (a severity override in the settings still wins). */
+export type Finding = Omit<Diagnostic, 'code' | 'severity'> & { severity?: Severity };
+
 /** One diagnostic rule: a stable code, a default severity, and a check over a snapshot. */
 export interface Rule {
   code: string;
   severity: Severity;
   /** One line for the documentation index. */
   description: string;
-  check(analysis: Analysis): Omit<Diagnostic, 'code' | 'severity'>[];
+  check(analysis: Analysis, options?: RuleOptions): Finding[];
 }
 
-export const RULES: Rule[] = [yamlSyntaxRule, unknownReferenceRule, missingHandlerRule, missingCodeUriRule, fileSkippedRule];
+export const RULES: Rule[] = [
+  yamlSyntaxRule,
+  unknownReferenceRule,
+  missingHandlerRule,
+  missingCodeUriRule,
+  fileSkippedRule,
+  undefinedEnvVarRule,
+  unusedEnvVarRule,
+  resourceLimitRule,
+  callDepthRule,
+  callCycleRule,
+  fanInRule,
+  timeoutChainRule,
+  duplicateRouteRule,
+  orphanResourceRule,
+  missingPermissionRule,
+  unusedPermissionRule,
+  wildcardPermissionRule,
+  unknownIamActionRule,
+  ignoredPoliciesRule,
+  policyTemplateParameterRule,
+];
 
 /** Per-code severity overrides (`off` silences a rule). */
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 
 /** Runs every rule; a rule that throws is reported as one internal diagnostic instead of breaking the others. */
-export function diagnose(analysis: Analysis, overrides: SeverityOverrides = {}): Diagnostic[] {
+export function diagnose(analysis: Analysis, overrides: SeverityOverrides = {}, options: RuleOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = overrides[rule.code] ?? rule.severity;
     if (severity === 'off') continue;
     try {
-      for (const found of rule.check(analysis)) out.push({ ...found, code: rule.code, severity });
+      for (const found of rule.check(analysis, options)) out.push({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity });
     } catch (error) {
       const file = analysis.templates[0]?.file ?? '';
       out.push({ code: 'internal-error', severity: 'hint', message: `Rule ${rule.code} failed: ${String(error).slice(0, 200)}`, span: { file, start: 0, end: 0 } });

@@ -7,6 +7,10 @@ import { describeValue } from '../sam/values';
 import { displayPath } from '../query/display';
 import { functionsUsingFile } from '../query/code';
 import { locate } from '../query/locate';
+import { permissionHover } from '../permissions/hoverAt';
+import { permissionSection } from '../permissions/hoverText';
+import { blastRadiusLine } from '../impact/reach';
+import { resourceLimitHover } from '../impact/resourceCount';
 
 export interface HoverResult {
   markdown: string;
@@ -17,8 +21,10 @@ const MAX_PROPERTIES = 8;
 
 /** The hover card for the thing at `offset`, if any. */
 export function hover(analysis: Analysis, file: string, offset: number): HoverResult | undefined {
+  const limits = resourceLimitHover(analysis, file, offset);
+  if (limits) return limits;
   const located = locate(analysis, file, offset);
-  if (!located) return undefined;
+  if (!located) return permissionHover(analysis, file, offset);
   switch (located.kind) {
     case 'resource':
       return { markdown: resourceCard(analysis, located.template, located.resource), span: located.resource.keySpan };
@@ -93,6 +99,8 @@ export function functionCard(analysis: Analysis, fn: FunctionModel): string {
   if (events.length) lines.push('', `Events: ${events.map((e) => `${e.name} (${e.type})`).join(', ')}`);
   if (fn.environment.length) lines.push('', `Environment: ${fn.environment.map((v) => `\`${v.name}\``).join(', ')}`);
   if (fn.timeout !== undefined) lines.push('', `Timeout: ${fn.timeout} s`);
+  lines.push('', permissionSection(analysis, fn));
+  lines.push('', blastRadiusLine(analysis, fn.id));
   return lines.join('\n');
 }
 

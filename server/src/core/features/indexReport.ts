@@ -7,6 +7,7 @@ import { relativePath } from '../util/paths';
 import { diagnose, type Diagnostic } from '../diagnostics/registry';
 import { graphOf } from '../graph/buildGraph';
 import { splitNodeId } from '../sam/ids';
+import { permissionsReport, type PermissionsReport } from '../permissions/report';
 
 export interface IndexReport {
   version: 1;
@@ -18,6 +19,7 @@ export interface IndexReport {
     runtime: string | null;
     handler: { file: string; export: string; line: number } | null;
     endpoints: { method: string; path: string }[];
+    permissions: PermissionsReport;
   }[];
   stateMachines: { id: string; template: string; logicalId: string }[];
   resources: { id: string; template: string; logicalId: string; type: string }[];
@@ -57,6 +59,7 @@ export function indexReport(analysis: Analysis, base: string): IndexReport {
         runtime: fn.runtime ?? null,
         handler,
         endpoints: analysis.endpoints.filter((e) => e.functionId === fn.id).map((e) => ({ method: e.method, path: e.path })),
+        permissions: permissionsReport(analysis, fn, rel),
       };
     }),
     stateMachines: analysis.stateMachines.map((sm) => ({ id: id(sm.file, sm.logicalId), template: rel(sm.file), logicalId: sm.logicalId })),

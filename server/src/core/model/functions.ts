@@ -50,6 +50,8 @@ export interface FunctionModel {
   runtime?: string;
   handler?: { value: string; span: Span };
   codeUri?: { value: string; span: Span };
+  /** Why the code is not in the workspace: CodeUri/Code is an S3 location or computed by an intrinsic. */
+  remoteCode?: string;
   packageType?: string;
   /** esbuild entry points from `Metadata.BuildProperties.EntryPoints`. */
   entryPoints: string[];

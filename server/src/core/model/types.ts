@@ -153,6 +153,8 @@ export interface CodeImport {
 export interface EnvRead {
   name: string;
   span: Span;
+  /** True when the code gives a fallback (`process.env.X ?? 'a'`, `os.getenv('X', 'a')`): the variable is optional. */
+  hasDefault?: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Builds the function and state-machine models of one template: Globals applied, environment, events, endpoints.
 import type { EndpointModel, EnvVarModel, EventModel, FunctionModel, StateMachineModel } from '../model/functions';
-import type { MapValue, ResourceFact, TemplateFacts } from '../model/types';
+import type { MapValue, ResourceFact, TemplateFacts, TemplateValue } from '../model/types';
 import { withGlobals } from './globals';
 import { entryOf, listOf, mapOf, stringOf, valueOf } from './values';
 import { openApiEndpoints } from './openapi';
@@ -36,6 +36,7 @@ function functionOf(facts: TemplateFacts, resource: ResourceFact): Omit<Function
   const properties = serverless ? withGlobals(facts.globals, resource.type, resource.properties, resource.node) : resource.properties;
   const handlerValue = valueOf(properties, 'Handler');
   const codeValue = serverless ? valueOf(properties, 'CodeUri') : undefined;
+  const lambdaCode = serverless ? undefined : valueOf(properties, 'Code');
   const timeout = Number(stringOf(valueOf(properties, 'Timeout')) ?? NaN);
   const metadata = mapOf(resource.node, 'Metadata');
   return {
@@ -50,6 +51,7 @@ function functionOf(facts: TemplateFacts, resource: ResourceFact): Omit<Function
     handler: stringOf(handlerValue) !== undefined && handlerValue ? { value: stringOf(handlerValue)!, span: handlerValue.span } : undefined,
     codeUri: stringOf(codeValue) !== undefined && codeValue ? { value: stringOf(codeValue)!, span: codeValue.span } : undefined,
     packageType: stringOf(valueOf(properties, 'PackageType')),
+    remoteCode: remoteCodeReason(codeValue, lambdaCode),
     entryPoints:
       stringOf(valueOf(metadata, 'BuildMethod')) === 'esbuild'
         ? listOf(valueOf(mapOf(metadata, 'BuildProperties'), 'EntryPoints')).map(stringOf).filter((s): s is string => !!s)
@@ -114,4 +116,17 @@ export function hasEntry(facts: TemplateFacts, key: string): boolean {
 export function definitionFile(sm: StateMachineModel): string | undefined {
   const uri = stringOf(valueOf(sm.properties, 'DefinitionUri'));
   return uri && !/^s3:\/\//.test(uri) ? joinPath(dirname(sm.file), uri) : undefined;
+}
+
+/** Why a function's code is not a local folder: an S3 object, an intrinsic, or an s3:// URI. */
+function remoteCodeReason(codeUri: TemplateValue | undefined, lambdaCode: TemplateValue | undefined): string | undefined {
+  if (codeUri) {
+    if (codeUri.kind === 'map') return 'CodeUri is an S3 location';
+    if (codeUri.kind === 'intrinsic') return 'CodeUri is computed by an intrinsic function';
+    if (/^s3:\/\//.test(stringOf(codeUri) ?? '')) return 'CodeUri is an S3 location';
+    return undefined;
+  }
+  if (lambdaCode?.kind === 'map' && !valueOf(lambdaCode, 'ZipFile')) return 'Code is an S3 location or an image';
+  if (lambdaCode && lambdaCode.kind !== 'map') return 'Code is not a local folder';
+  return undefined;
 }

@@ -19,7 +19,8 @@ export function mightBeTemplate(text: string): boolean {
 
 /** Parses a template file; `isTemplate` says whether it is a CloudFormation/SAM template at all. */
 export function parseTemplate(file: string, rawText: string): TemplateFacts {
-  const text = rawText.charCodeAt(0) === 0xfeff ? ` ${rawText.slice(1)}` : rawText;
+  // A byte-order mark stays: the YAML parser skips it (a space in its place would indent the first key), and offsets stay the editor's.
+  const text = rawText;
   const facts: TemplateFacts = {
     file,
     isTemplate: false,

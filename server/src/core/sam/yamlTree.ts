@@ -1,5 +1,5 @@
 // Turns YAML or JSON text into the span-carrying TemplateValue tree, with CloudFormation short-form tags as intrinsics.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { IntrinsicValue, MapValue, Problem, Span, TemplateValue } from '../model/types';
 
 /** Short-form tags and the long intrinsic names they stand for. */
@@ -39,6 +39,10 @@ const CUSTOM_TAGS = Object.keys(SHORT_TAGS).flatMap((tag) => [
 /** Limits that keep hostile input bounded. */
 const MAX_DEPTH = 400;
 const MAX_NODES = 2_000_000;
+/** Nodes built by expanding aliases (a "billion laughs" document expands exponentially). */
+const MAX_ALIAS_NODES = 100_000;
+/** Duplicate keys reported per file (the parser's own check is quadratic, so it is off and this one counts). */
+const MAX_DUPLICATE_REPORTS = 50;
 
 export interface YamlParseResult {
   value?: TemplateValue;
@@ -52,6 +56,10 @@ interface BuildState {
   nodes: number;
   problems: Problem[];
   aliasDepth: number;
+  aliasNodes: number;
+  duplicates: number;
+  /** Each alias node's anchor, found in one pass over the document (the parser's own lookup walks the whole document per alias). */
+  anchors?: Map<YamlNode, YamlNode | undefined>;
 }
 
 /** Parses `text` (YAML or JSON) into a TemplateValue tree; never throws. */
@@ -68,7 +76,7 @@ export function parseYamlTree(file: string, text: string): YamlParseResult {
     const [start, end] = error.pos ?? [0, 1];
     problems.push(problem(file, start, Math.max(end, start + 1), error.message.split('\n')[0]));
   }
-  const state: BuildState = { file, text, doc, nodes: 0, problems, aliasDepth: 0 };
+  const state: BuildState = { file, text, doc, nodes: 0, problems, aliasDepth: 0, aliasNodes: 0, duplicates: 0 };
   try {
     const value = doc.contents ? build(state, doc.contents as YamlNode, 0) : undefined;
     return { value, problems };
@@ -90,6 +98,12 @@ function spanOf(state: BuildState, node: YamlNode): Span {
 function build(state: BuildState, node: YamlNode, depth: number): TemplateValue {
   if (++state.nodes > MAX_NODES) throw new Error('node limit reached');
   const span = spanOf(state, node);
+  if (state.aliasDepth > 0 && ++state.aliasNodes > MAX_ALIAS_NODES) {
+    if (state.aliasNodes === MAX_ALIAS_NODES + 1) {
+      state.problems.push({ code: 'yaml-syntax', severity: 'warning', message: `Aliases expand to more than ${MAX_ALIAS_NODES} nodes: the rest is not analysed.`, span });
+    }
+    return { kind: 'scalar', value: null, span };
+  }
   if (depth > MAX_DEPTH) {
     if (depth === MAX_DEPTH + 1) {
       state.problems.push({ code: 'yaml-syntax', severity: 'warning', message: `Nesting deeper than ${MAX_DEPTH} levels is not analysed.`, span });
@@ -122,7 +136,7 @@ function buildItem(state: BuildState, item: unknown, depth: number, parentSpan: 
 
 function buildAlias(state: BuildState, node: YamlNode, depth: number, span: Span): TemplateValue {
   if (state.aliasDepth > 20) return { kind: 'scalar', value: null, span };
-  const target = isAlias(node) ? node.resolve(state.doc) : undefined;
+  const target = aliasTarget(state, node);
   if (!target) return { kind: 'scalar', value: null, span };
   state.aliasDepth++;
   try {
@@ -133,9 +147,26 @@ function buildAlias(state: BuildState, node: YamlNode, depth: number, span: Span
   }
 }
 
+/** The node an alias names: the last node before it with that anchor, in document order. */
+function aliasTarget(state: BuildState, alias: YamlNode): YamlNode | undefined {
+  if (!state.anchors) {
+    const anchors = new Map<YamlNode, YamlNode | undefined>();
+    const latest = new Map<string, YamlNode>();
+    visit(state.doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) anchors.set(node, latest.get(node.source));
+        else if (node.anchor) latest.set(node.anchor, node);
+      },
+    });
+    state.anchors = anchors;
+  }
+  return state.anchors.get(alias);
+}
+
 function buildMap(state: BuildState, node: YamlNode, depth: number, span: Span): MapValue {
   const entries: MapValue['entries'] = [];
   const items = isMap(node) ? node.items : [];
+  const keys = new Set<string>();
   for (const pair of items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as YamlNode | null;
@@ -145,6 +176,10 @@ function buildMap(state: BuildState, node: YamlNode, depth: number, span: Span):
       ? build(state, pair.value as YamlNode, depth + 1)
       : { kind: 'scalar' as const, value: null, span: { file: state.file, start: keySpan.end, end: keySpan.end } };
     entries.push({ key, keySpan, value });
+    if (keys.has(key) && key !== '<<' && ++state.duplicates <= MAX_DUPLICATE_REPORTS) {
+      state.problems.push(problem(state.file, keySpan.start, Math.max(keySpan.end, keySpan.start + 1), `Duplicate key "${key.slice(0, 100)}" in the same map: CloudFormation rejects the template.`));
+    }
+    keys.add(key);
   }
   return { kind: 'map', entries, span };
 }

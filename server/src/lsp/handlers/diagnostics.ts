@@ -16,7 +16,7 @@ export function registerDiagnostics(connection: Connection, session: Session): v
   let published = new Set<string>();
   session.onAnalysis((analysis: Analysis) => {
     const byFile = new Map<string, LspDiagnostic[]>();
-    for (const d of diagnose(analysis, session.settings.severities)) {
+    for (const d of diagnose(analysis, session.settings.severities, session.settings.rules)) {
       const starts = lineStarts(analysis, d.span.file, session.openText(d.span.file));
       const list = byFile.get(d.span.file) ?? [];
       list.push({ range: toRange(starts, d.span), severity: SEVERITY[d.severity], code: d.code, source: 'sam-atlas', message: d.message });

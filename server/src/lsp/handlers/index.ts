@@ -9,6 +9,9 @@ import { registerCustomRequests } from './custom';
 import { registerDiagnostics } from './diagnostics';
 import { registerCallHierarchy } from './callHierarchy';
 import { registerGraph } from './graph';
+import { registerCodeLens } from './codeLens';
+import { registerImpact } from './impact';
+import { registerCodeActions } from './codeActions';
 
 /** Registers every handler on the connection. */
 export function registerHandlers(connection: Connection, session: Session): void {
@@ -20,4 +23,7 @@ export function registerHandlers(connection: Connection, session: Session): void
   registerDiagnostics(connection, session);
   registerCallHierarchy(connection, session);
   registerGraph(connection, session);
+  registerCodeLens(connection, session);
+  registerImpact(connection, session);
+  registerCodeActions(connection, session);
 }

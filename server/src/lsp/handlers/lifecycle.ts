@@ -3,6 +3,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind
 import { isCodeFile, isTemplateCandidate } from '../../core/index';
 import { readSettings, type Session } from '../session';
 import { uriToPath } from '../convert';
+import { noteCodeLensCapabilities } from './codeLens';
 
 /** Registers the lifecycle handlers; `capabilities` lists what the other handlers provide. */
 export function registerLifecycle(connection: Connection, session: Session): void {
@@ -14,6 +15,7 @@ export function registerLifecycle(connection: Connection, session: Session): voi
     const rootUri = params.rootUri ? uriToPath(params.rootUri) : undefined;
     roots = folders.length ? folders : rootUri ? [rootUri] : params.rootPath ? [params.rootPath] : [];
     watchDynamically = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    noteCodeLensCapabilities(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -23,6 +25,8 @@ export function registerLifecycle(connection: Connection, session: Session): voi
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         callHierarchyProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'sam-atlas', version: '0.1.0' },
     };

@@ -9,7 +9,7 @@ export const missingCodeUriRule: Rule = {
   check(analysis) {
     const out = [];
     for (const fn of analysis.functions) {
-      if (!fn.codeUri || /^s3:\/\//.test(fn.codeUri.value) || fn.resolution.status === 'resolved') continue;
+      if (!fn.codeUri || /^s3:\/\//.test(fn.codeUri.value) || fn.resolution.status === 'resolved' || fn.resolution.status === 'outside-workspace') continue;
       const folder = joinPath(dirname(fn.file), fn.codeUri.value);
       if (analysis.files.exists(folder) || analysis.files.existsFolder?.(folder)) continue;
       out.push({ message: `${fn.logicalId}: CodeUri folder "${fn.codeUri.value}" does not exist.`, span: fn.codeUri.span });

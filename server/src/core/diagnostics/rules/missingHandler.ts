@@ -2,6 +2,7 @@
 import type { Rule } from '../registry';
 import { exportSpan } from '../../query/code';
 import { displayPath } from '../../query/display';
+import { dirname, isInside, joinPath } from '../../util/paths';
 
 export const missingHandlerRule: Rule = {
   code: 'missing-handler',
@@ -16,7 +17,8 @@ export const missingHandlerRule: Rule = {
         const looked = r.looked.slice(0, 4).map((l) => displayPath(analysis, l)).join(', ');
         out.push({ message: `${fn.logicalId}: handler file not found (looked for ${looked}). Fix Handler or CodeUri.`, span });
       } else if (r.status === 'outside-workspace') {
-        out.push({ message: `${fn.logicalId}: CodeUri points outside the workspace (${r.path}); it is not read.`, span: fn.codeUri?.span ?? span });
+        const byCodeUri = !!fn.codeUri && !analysis.roots.some((root) => isInside(root, joinPath(dirname(fn.file), fn.codeUri!.value)));
+        out.push({ message: `${fn.logicalId}: ${byCodeUri ? 'CodeUri' : 'Handler'} points outside the workspace (${r.path}); it is not read.`, span: byCodeUri ? fn.codeUri!.span : span });
       } else if (r.status === 'resolved') {
         const facts = analysis.code.get(r.file);
         if (!facts || facts.problems.some((p) => p.code === 'code-parse')) continue;
