@@ -1,53 +1,11 @@
 // The `sam-atlas impact` command: asks git which files changed since a ref, then prints which functions, endpoints and templates they affect.
-import { spawnSync } from 'node:child_process';
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { impactOfChangedFiles, isInside, joinPath, normalizePath, relativePath, relId, type Analysis, type ChangeImpact } from '../core/index';
-
-/** The changed files (absolute paths under the folder), or why git could not tell. */
-export type ChangedFiles = { files: string[] } | { error: string };
-
-const GIT_TIMEOUT_MS = 30_000;
-
-/**
- * Files changed in `folder` since `ref` (default `HEAD`: uncommitted changes), plus untracked files.
- * Another ref is compared from its merge base with HEAD, so a branch shows only its own changes. Never throws.
- */
-export function listChanges(folder: string, ref = 'HEAD'): ChangedFiles {
-  const given = normalizePath(resolve(folder));
-  let real: string;
-  try {
-    real = normalizePath(realpathSync(given));
-    // A single template: git runs in its folder, and changes anywhere in that folder count.
-    if (!statSync(real).isDirectory()) return listChanges(dirname(given), ref);
-  } catch {
-    return { error: `no such file or folder: ${folder}` };
-  }
-  const git = (args: string[], cwd = real) => spawnSync('git', args, { cwd, encoding: 'utf8', timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
-  const top = git(['rev-parse', '--show-toplevel']);
-  if (top.error) return { error: `git could not be run (${(top.error as NodeJS.ErrnoException).code ?? top.error.message}); impact needs git to list changed files` };
-  if (top.status !== 0) return { error: `${folder} is not inside a git repository; impact needs git to list changed files` };
-  const root = normalizePath(realpathSync(top.stdout.trim()));
-  if (git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).status !== 0) {
-    return { error: ref === 'HEAD' ? 'the repository has no commit yet' : `unknown git ref ${ref}` };
-  }
-  let base = ref;
-  if (ref !== 'HEAD') {
-    const mergeBase = git(['merge-base', ref, 'HEAD']);
-    if (mergeBase.status === 0 && mergeBase.stdout.trim()) base = mergeBase.stdout.trim();
-  }
-  const diff = git(['diff', '--name-only', '-z', base, '--'], root);
-  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
-  if (diff.status !== 0 || untracked.status !== 0) return { error: `git failed: ${(diff.stderr || untracked.stderr).trim().split('\n')[0]}` };
-  const names = [...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean);
-  const files = names.map((name) => joinPath(root, name)).filter((file) => isInside(real, file));
-  return { files: [...new Set(files.map((file) => joinPath(given, relativePath(real, file))))].sort() };
-}
+import { impactOfChangedFiles, relativePath, relId, type Analysis, type ChangeImpact } from '../core/index';
+import { listChanges } from '../disk/git';
 
 /** Runs the command: git first (a clear one-line error and exit 2 without it), then the analysis, then the report. */
 export async function impactCommand(path: string, ref: string | undefined, format: string, load: (path: string) => Promise<{ analysis: Analysis; base: string }>): Promise<number> {
   if (format !== 'text' && format !== 'json') return fail(`unknown format ${format} (text or json)`);
-  const changed = listChanges(path, ref);
+  const changed = await listChanges(path, ref);
   if ('error' in changed) return fail(changed.error);
   const { analysis, base } = await load(path);
   const impact = impactOfChangedFiles(analysis, changed.files);

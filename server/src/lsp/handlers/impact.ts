@@ -4,14 +4,14 @@ import { changesView, impactView, type Analysis, type ImpactNode, type ImpactVie
 import { ImpactRequest, type ImpactParams, type ImpactResult, type ImpactTreeItem } from '../../protocol/index';
 import type { Session } from '../session';
 import { pathToUri, toLocation, uriToPath } from '../convert';
-import { listChanges } from '../../cli/impact';
+import { listChanges } from '../../disk/git';
 import { safe } from './safe';
 
 /** Registers the impact request. */
 export function registerImpact(connection: Connection, session: Session): void {
   connection.onRequest(
     ImpactRequest.type,
-    safe('impact', (params: ImpactParams): ImpactResult => {
+    safe('impact', async (params: ImpactParams): Promise<ImpactResult> => {
       const analysis = session.analysis;
       if (params.base !== undefined) return changesImpact(analysis, session.roots, params.base || 'HEAD');
       const file = params.file ? (params.file.startsWith('file:') ? uriToPath(params.file) : params.file) : undefined;
@@ -21,11 +21,11 @@ export function registerImpact(connection: Connection, session: Session): void {
 }
 
 /** The git part runs here, in the server process, never in the core. */
-function changesImpact(analysis: Analysis, roots: string[], ref: string): ImpactResult {
+async function changesImpact(analysis: Analysis, roots: string[], ref: string): Promise<ImpactResult> {
   const files: string[] = [];
   const errors: string[] = [];
   for (const root of roots) {
-    const changed = listChanges(root, ref);
+    const changed = await listChanges(root, ref);
     if ('error' in changed) errors.push(changed.error);
     else files.push(...changed.files);
   }
