@@ -108,10 +108,15 @@ export class Analysis {
     return this.template(file)?.resources.find((r) => r.logicalId === logicalId);
   }
 
-  /** Outputs of any template whose export name matches `name`. */
+  private exportIndex?: Map<string, ExportEntry[]>;
+
+  /** Outputs of any template whose export name matches `name` (exact names first, then `${AWS::StackName}` patterns). */
   findExports(name: string): ExportEntry[] {
-    const exact = this.exports.filter((e) => e.name === name);
-    return exact.length ? exact : this.exports.filter((e) => e.pattern?.test(name));
+    if (!this.exportIndex) {
+      this.exportIndex = new Map();
+      for (const entry of this.exports) if (entry.name !== undefined) this.exportIndex.set(entry.name, [...(this.exportIndex.get(entry.name) ?? []), entry]);
+    }
+    return this.exportIndex.get(name) ?? this.exports.filter((e) => e.pattern?.test(name));
   }
 
   /** Code files that functions or imports refer to but whose text the host does not have yet. */

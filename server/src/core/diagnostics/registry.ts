@@ -1,6 +1,8 @@
 // The diagnostic rules, each in its own file with a stable code, and the function that runs them all safely.
 import type { Analysis } from '../analysis';
 import type { Span } from '../model/types';
+import { graphOf } from '../graph/buildGraph';
+import { contentHash } from '../util/hash';
 import { yamlSyntaxRule } from './rules/yamlSyntax';
 import { unknownReferenceRule } from './rules/unknownReference';
 import { missingHandlerRule } from './rules/missingHandler';
@@ -42,12 +44,20 @@ export interface RuleOptions {
 /** What a rule finds; `severity` lets one rule grade its findings (a severity override in the settings still wins). */
 export type Finding = Omit<Diagnostic, 'code' | 'severity'> & { severity?: Severity };
 
+/**
+ * What a rule's findings depend on, so they can be reused across snapshots while that input is unchanged:
+ * `templates` (the templates and the file list), `graph` (that, plus the derived calls), `workspace` (anything: always rerun).
+ */
+export type RuleScope = 'templates' | 'graph' | 'workspace';
+
 /** One diagnostic rule: a stable code, a default severity, and a check over a snapshot. */
 export interface Rule {
   code: string;
   severity: Severity;
   /** One line for the documentation index. */
   description: string;
+  /** Defaults to `workspace`. */
+  scope?: RuleScope;
   check(analysis: Analysis, options?: RuleOptions): Finding[];
 }
 
@@ -84,11 +94,37 @@ export function diagnose(analysis: Analysis, overrides: SeverityOverrides = {}, 
     const severity = overrides[rule.code] ?? rule.severity;
     if (severity === 'off') continue;
     try {
-      for (const found of rule.check(analysis, options)) out.push({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity });
+      for (const found of findingsOf(rule, analysis, options)) out.push({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity });
     } catch (error) {
       const file = analysis.templates[0]?.file ?? '';
       out.push({ code: 'internal-error', severity: 'hint', message: `Rule ${rule.code} failed: ${String(error).slice(0, 200)}`, span: { file, start: 0, end: 0 } });
     }
   }
   return out;
+}
+
+const findingsCache = new Map<string, { key: string; findings: Finding[] }>();
+const graphSignatures = new WeakMap<Analysis, string>();
+
+/** A rule's findings, reused from an earlier snapshot when the inputs its scope names are unchanged. */
+function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Finding[] {
+  const scope = rule.scope ?? 'workspace';
+  if (scope === 'workspace') return rule.check(analysis, options);
+  let key = `${analysis.templatesKey}|${analysis.fileListVersion}|${JSON.stringify(options)}`;
+  if (scope === 'graph') key += `|${graphSignature(analysis)}`;
+  const cached = findingsCache.get(rule.code);
+  if (cached?.key === key) return cached.findings;
+  const findings = rule.check(analysis, options);
+  findingsCache.set(rule.code, { key, findings });
+  return findings;
+}
+
+/** The derived calls without their evidence positions: equal when an edit did not change who calls whom. */
+function graphSignature(analysis: Analysis): string {
+  let signature = graphSignatures.get(analysis);
+  if (signature === undefined) {
+    signature = contentHash(graphOf(analysis).calls.map((c) => `${c.from}>${c.to}:${c.via}:${c.sync ? 1 : 0}`).sort().join('\n'));
+    graphSignatures.set(analysis, signature);
+  }
+  return signature;
 }

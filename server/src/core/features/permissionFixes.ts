@@ -6,10 +6,9 @@ import type { Usage } from '../permissions/model';
 import { permissionsOf } from '../permissions/effective';
 import { missingUsages, type MissingUsage } from '../permissions/missing';
 import { suggestTemplate, type TemplateSuggestion } from '../permissions/suggest';
-import { usagesOf } from '../permissions/usage';
+import { isObjectAction, usagesOf } from '../permissions/usage';
 import { wildcardFindings, type WildcardFinding } from '../permissions/wildcards';
 import { addPolicyItemEdit, type TextEdit } from '../permissions/yamlEdits';
-import { isObjectAction } from '../permissions/usage';
 
 /** One quick fix: a title, the diagnostic it repairs, and text edits (possibly in another file than the request). */
 export interface PermissionFix {

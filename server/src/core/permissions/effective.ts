@@ -46,7 +46,8 @@ function computePermissions(analysis: Analysis, fn: FunctionModel): Permissions 
     out.roleSpan = role.roleSpan;
     out.permissionsBoundary = role.permissionsBoundary;
     mergePolicySet(set, role);
-    if (serverless && policies) out.ignoredPolicies = policies.keySpan;
+    const conditional = roleValue.kind === 'intrinsic' && roleValue.name === 'Fn::If';
+    if (serverless && policies && !conditional) out.ignoredPolicies = policies.keySpan;
   } else if (serverless) {
     const extras = generatedRoleExtras(context, fn);
     set.managed.push(...extras.managed);

@@ -80,7 +80,11 @@ export function matchResource(pattern: ResourcePattern, target: UsageTarget): Ma
   if (pattern.kind === 'any') return 'yes';
   if (pattern.kind === 'unknown' || target.kind === 'unknown') return 'maybe';
   if (pattern.kind === 'resource') {
-    if (target.kind === 'resource') return target.id === pattern.id ? suffixMatches(pattern.suffix, target.sub) : 'no';
+    if (target.kind === 'resource') {
+      if (target.id === pattern.id) return suffixMatches(pattern.suffix, target.sub);
+      // Two known resources are different resources; a nested stack or parameter store value may name anything.
+      return serviceOfType(pattern.resourceType) && serviceOfType(target.resourceType) ? 'no' : 'maybe';
+    }
     const service = serviceOfType(pattern.resourceType);
     return service && targetService(target) && service !== targetService(target) ? 'no' : 'maybe';
   }

@@ -1,6 +1,7 @@
 // The permissions a function's code surely lacks, grouped per call and target, each with the narrowest policy template that grants it.
 import type { Analysis } from '../analysis';
 import type { FunctionModel } from '../model/functions';
+import { actionExists, iamDataAvailable } from '../iam/iamData';
 import type { Usage } from './model';
 import { permissionsOf } from './effective';
 import { suggestTemplate, type TemplateSuggestion } from './suggest';
@@ -21,13 +22,15 @@ export function templateReadable(analysis: Analysis, fn: FunctionModel): boolean
 
 /**
  * The missing permissions of a function. A call whose needed actions depend on its arguments
- * (TransactWriteItems) counts as missing only when none of its candidate actions is allowed.
+ * (TransactWriteItems) counts as missing only when none of its candidate actions is allowed; an action the
+ * IAM data does not know (a guessed SDK-to-IAM mapping) is never reported.
  */
 export function missingUsages(analysis: Analysis, fn: FunctionModel): MissingUsage[] {
   if (!templateReadable(analysis, fn) || permissionsOf(analysis, fn).role === 'external') return [];
   const out: MissingUsage[] = [];
   const candidates = new Map<string, Usage[]>();
   for (const usage of usagesOf(analysis, fn)) {
+    if (iamDataAvailable() && !actionExists(usage.action)) continue;
     if (!usage.candidate) {
       if (usage.status === 'missing') out.push({ usage, actions: [usage.action] });
       continue;

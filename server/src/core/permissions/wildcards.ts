@@ -26,7 +26,7 @@ export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
     if (!templateReadable(analysis, fn)) continue;
     for (const grant of permissionsOf(analysis, fn).grants) {
       if (grant.effect !== 'Allow' || !grant.written || grant.notActions || grant.notResources) continue;
-      const key = `${grant.written.file}:${grant.written.statement.start}`;
+      const key = statementKey(grant)!;
       let finding = byStatement.get(key);
       if (!finding) {
         const reasons = broadness(grant);
@@ -37,10 +37,15 @@ export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
       }
       finding.functions.push(fn.logicalId);
       finding.functionIds.push(fn.id);
-      finding.used.push(...usagesOf(analysis, fn).filter((u) => u.status === 'granted' && u.grantedBy.includes(grant)));
+      finding.used.push(...usagesOf(analysis, fn).filter((u) => u.status === 'granted' && u.grantedBy.some((g) => statementKey(g) === key)));
     }
   }
   return [...byStatement.values()].map((f) => ({ ...f, used: dedupe(f.used) }));
+}
+
+/** Identifies a written statement across functions (each function's role is read separately). */
+function statementKey(grant: Grant): string | undefined {
+  return grant.written && `${grant.written.file}:${grant.written.statement.start}`;
 }
 
 /** Why a statement is broad, or nothing when it is not. */

@@ -8,6 +8,7 @@ export const callCycleRule: Rule = {
   code: 'call-cycle',
   severity: 'warning',
   description: 'Functions call each other in a loop (directly, or through queues, topics, streams or events): recursive invocations.',
+  scope: 'graph',
   check(analysis) {
     const index = callIndexOf(analysis);
     const out = [];

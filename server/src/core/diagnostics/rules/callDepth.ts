@@ -9,6 +9,7 @@ export const callDepthRule: Rule = {
   code: 'call-depth',
   severity: 'warning',
   description: 'A synchronous call chain is deeper than samAtlas.maxCallDepth (default 4).',
+  scope: 'graph',
   check(analysis, options) {
     const max = options?.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
     const index = callIndexOf(analysis);

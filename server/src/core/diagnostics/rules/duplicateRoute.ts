@@ -10,6 +10,7 @@ export const duplicateRouteRule: Rule = {
   code: 'duplicate-route',
   severity: 'error',
   description: 'Two function events route the same method and path on the same API.',
+  scope: 'templates',
   check(analysis) {
     const first = new Map<string, EndpointModel>();
     const out = [];

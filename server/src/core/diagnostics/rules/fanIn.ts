@@ -9,6 +9,7 @@ export const fanInRule: Rule = {
   code: 'fan-in',
   severity: 'info',
   description: 'A function is called synchronously by more than samAtlas.maxFanIn (default 5) functions.',
+  scope: 'graph',
   check(analysis, options) {
     const max = options?.maxFanIn ?? DEFAULT_MAX_FAN_IN;
     const out = [];

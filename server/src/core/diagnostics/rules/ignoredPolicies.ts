@@ -7,6 +7,7 @@ export const ignoredPoliciesRule: Rule = {
   code: 'ignored-policies',
   severity: 'warning',
   description: 'Policies has no effect because the function sets Role.',
+  scope: 'templates',
   check(analysis) {
     const out: { message: string; span: Span }[] = [];
     for (const fn of analysis.functions) {

@@ -6,6 +6,7 @@ export const missingCodeUriRule: Rule = {
   code: 'missing-code-uri',
   severity: 'error',
   description: "A function's CodeUri names a folder that does not exist.",
+  scope: 'templates',
   check(analysis) {
     const out = [];
     for (const fn of analysis.functions) {

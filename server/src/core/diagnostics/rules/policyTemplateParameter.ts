@@ -12,6 +12,7 @@ export const policyTemplateParameterRule: Rule = {
   code: 'policy-template-parameter',
   severity: 'error',
   description: 'A SAM policy template is missing a parameter or has one it does not take.',
+  scope: 'templates',
   check(analysis) {
     const out: { message: string; span: Span }[] = [];
     for (const use of templateUses(analysis)) {

@@ -6,6 +6,7 @@ export const resourceLimitRule: Rule = {
   code: 'resource-limit',
   severity: 'warning',
   description: 'A template is near or over a CloudFormation quota: 500 resources after the SAM transform, 200 outputs, parameters or mappings, 1 MB.',
+  scope: 'templates',
   check(analysis) {
     const out = [];
     for (const template of analysis.templates) {

@@ -20,6 +20,7 @@ export const timeoutChainRule: Rule = {
   code: 'timeout-chain',
   severity: 'warning',
   description: "A synchronous caller's Timeout is not greater than its callee's, or an SQS consumer's Timeout exceeds the queue's VisibilityTimeout.",
+  scope: 'graph',
   check(analysis) {
     return [...callerTimeouts(analysis), ...queueTimeouts(analysis)];
   },

@@ -8,6 +8,7 @@ export const unknownIamActionRule: Rule = {
   code: 'unknown-iam-action',
   severity: 'warning',
   description: 'An Action in a policy is not a known IAM action.',
+  scope: 'templates',
   check(analysis) {
     const out: { message: string; span: Span }[] = [];
     for (const template of analysis.templates) {

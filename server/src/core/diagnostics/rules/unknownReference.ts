@@ -6,6 +6,7 @@ export const unknownReferenceRule: Rule = {
   code: 'unknown-reference',
   severity: 'error',
   description: 'A Ref, GetAtt, Sub placeholder, DependsOn or Condition names nothing in the template.',
+  scope: 'templates',
   check(analysis) {
     const out = [];
     for (const template of analysis.templates) {
