@@ -90,8 +90,6 @@ Globals:
     CodeUri: ./
     Environment:
       Variables:
-        TABLE_NAME: !Ref Table
-        BUS_NAME: !Ref Bus
         NEXT_FUNCTION: !ImportValue bench-svc${next}-first
 Resources:
   Table:
@@ -126,26 +124,26 @@ function functionYaml(name: string, kind: (typeof KINDS)[number], s: number, f: 
   if (f === 2) events.push(`        FromTopic:\n          Type: SNS\n          Properties:\n            Topic: !Ref Topic`);
   if (f === 3) events.push(`        OnEvent:\n          Type: EventBridgeRule\n          Properties:\n            EventBusName: !Ref Bus\n            Pattern:\n              source: [bench.app]\n              detail-type: [Thing${s}]`);
   if (f === 4) events.push(`        FromStream:\n          Type: DynamoDB\n          Properties:\n            Stream: !GetAtt Table.StreamArn\n            StartingPosition: LATEST`);
+  const needs = NEEDS[kind];
+  const env = needs.env.length ? `\n      Environment:\n        Variables:\n${needs.env.map((e) => `          ${e}`).join('\n')}` : '';
+  const policies = needs.policies(next).map((p) => `        - ${p}`).join('\n');
   return `  ${name}:
     Type: AWS::Serverless::Function
     Properties:
-      Handler: src/handlers/${name}.handler
-      Environment:
-        Variables:
-          QUEUE_URL: !Ref Queue
-          TOPIC_ARN: !Ref Topic
+      Handler: src/handlers/${name}.handler${env}
       Policies:
-        - DynamoDBCrudPolicy:
-            TableName: !Ref Table
-        - SQSSendMessagePolicy:
-            QueueName: !GetAtt Queue.QueueName
-        - SNSPublishMessagePolicy:
-            TopicName: !GetAtt Topic.TopicName
-        - EventBridgePutEventsPolicy:
-            EventBusName: !Ref Bus
-        - LambdaInvokePolicy:
-            FunctionName: !ImportValue bench-svc${next}-first${events.length ? `\n      Events:\n${events.join('\n')}` : ''}`;
+${policies}${events.length ? `\n      Events:\n${events.join('\n')}` : ''}`;
 }
+
+/** What each kind of handler reads and needs: only those env vars and policies, as a careful team would write them. */
+const NEEDS: Record<(typeof KINDS)[number], { env: string[]; policies: (next: number) => string[] }> = {
+  api: { env: ['TABLE_NAME: !Ref Table'], policies: () => ['DynamoDBReadPolicy:\n            TableName: !Ref Table'] },
+  invoke: { env: [], policies: (next) => [`LambdaInvokePolicy:\n            FunctionName: !ImportValue bench-svc${next}-first`] },
+  queue: { env: ['QUEUE_URL: !Ref Queue'], policies: () => ['SQSSendMessagePolicy:\n            QueueName: !GetAtt Queue.QueueName'] },
+  events: { env: ['BUS_NAME: !Ref Bus'], policies: () => ['EventBridgePutEventsPolicy:\n            EventBusName: !Ref Bus'] },
+  table: { env: ['TABLE_NAME: !Ref Table'], policies: () => ['DynamoDBWritePolicy:\n            TableName: !Ref Table'] },
+  topic: { env: ['TOPIC_ARN: !Ref Topic'], policies: () => ['SNSPublishMessagePolicy:\n            TopicName: !GetAtt Topic.TopicName'] },
+};
 
 function handlerCode(name: string, kind: (typeof KINDS)[number], rand: () => number): string {
   const body: Record<(typeof KINDS)[number], string> = {
@@ -156,17 +154,16 @@ function handlerCode(name: string, kind: (typeof KINDS)[number], rand: () => num
     table: `await doc.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { id: String(Date.now()), event } }));`,
     topic: `const { TOPIC_ARN } = process.env;\n  await sns.send(new PublishCommand({ TopicArn: TOPIC_ARN, Message: JSON.stringify(event) }));`,
   };
-  return `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
-import { publish } from '../../../lib/events';
-import { call } from '../../../lib/invoke';
+  const imports: Record<(typeof KINDS)[number], string> = {
+    api: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));`,
+    table: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));`,
+    invoke: `import { call } from '../../../lib/invoke';`,
+    queue: `import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';\nconst sqs = new SQSClient({});`,
+    events: `import { publish } from '../../../lib/events';`,
+    topic: `import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';\nconst sns = new SNSClient({});`,
+  };
+  return `${imports[kind]}
 import { log } from '../../../lib/log';
-
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-const sqs = new SQSClient({});
-const sns = new SNSClient({});
 
 interface Input {
   pathParameters?: { id?: string };

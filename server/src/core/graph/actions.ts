@@ -1,8 +1,8 @@
 // Turns a function's SDK calls into actions on resources: which operation, which target (resolved), sync or async, which event.
 import type { Analysis } from '../analysis';
 import type { FunctionModel } from '../model/functions';
-import type { CodeFacts, Span, TracedValue } from '../model/types';
-import { moduleClosure } from '../query/code';
+import type { Span, TracedValue } from '../model/types';
+import { FunctionMemo } from '../query/memo';
 import { functionCalls, type FunctionCall } from './producers';
 import { resolveCodeValue, type Resolved } from './resolveValue';
 
@@ -21,28 +21,11 @@ export interface Action {
 const DYNAMODB_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'ExecuteStatement', 'BatchExecuteStatement']);
 const S3_WRITES = new Set(['PutObject', 'CopyObject', 'CompleteMultipartUpload', 'Upload', 'DeleteObject', 'DeleteObjects']);
 
-interface CachedActions {
-  templatesKey: string;
-  fileListVersion: number;
-  closure: (CodeFacts | undefined)[];
-  actions: Action[];
-}
-
-/** Per function model: reused while no template, no file of the handler's import closure, and the file list are unchanged. */
-const actionCache = new WeakMap<FunctionModel, CachedActions>();
+const memo = new FunctionMemo<Action[]>(true);
 
 /** The actions of one function's code that can trigger other compute (memoised across snapshots). */
 export function codeActions(analysis: Analysis, fn: FunctionModel): Action[] {
-  const closure = fn.resolution.status === 'resolved' ? [...moduleClosure(analysis, fn.resolution.file)].map((f) => analysis.code.get(f)) : [];
-  const cached = actionCache.get(fn);
-  if (cached && cached.templatesKey === analysis.templatesKey && cached.fileListVersion === analysis.fileListVersion && sameFacts(cached.closure, closure)) return cached.actions;
-  const actions = computeActions(analysis, fn);
-  actionCache.set(fn, { templatesKey: analysis.templatesKey, fileListVersion: analysis.fileListVersion, closure, actions });
-  return actions;
-}
-
-function sameFacts(a: (CodeFacts | undefined)[], b: (CodeFacts | undefined)[]): boolean {
-  return a.length === b.length && a.every((facts, i) => facts === b[i]);
+  return memo.get(analysis, fn, () => computeActions(analysis, fn));
 }
 
 function computeActions(analysis: Analysis, fn: FunctionModel): Action[] {

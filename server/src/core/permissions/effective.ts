@@ -1,4 +1,5 @@
 // The effective permissions of a function, as SAM would build its role, computed once per snapshot and function.
+import { FunctionMemo } from '../query/memo';
 import type { Analysis } from '../analysis';
 import type { FunctionModel } from '../model/functions';
 import { describeValue, entryOf, stringOf, valueOf } from '../sam/values';
@@ -9,21 +10,11 @@ import { emptyPolicySet, mergePolicySet, readSamPolicies, type PolicySet } from 
 import { readRole } from './templateRole';
 import type { ValueContext } from './resourcePattern';
 
-const cache = new WeakMap<Analysis, Map<string, Permissions>>();
+const memo = new FunctionMemo<Permissions>(false);
 
-/** The effective permissions of `fn` in this snapshot (memoised per snapshot). */
+/** The effective permissions of `fn` (memoised across snapshots while no template changes). */
 export function permissionsOf(analysis: Analysis, fn: FunctionModel): Permissions {
-  let perSnapshot = cache.get(analysis);
-  if (!perSnapshot) {
-    perSnapshot = new Map();
-    cache.set(analysis, perSnapshot);
-  }
-  let found = perSnapshot.get(fn.id);
-  if (!found) {
-    found = computePermissions(analysis, fn);
-    perSnapshot.set(fn.id, found);
-  }
-  return found;
+  return memo.get(analysis, fn, () => computePermissions(analysis, fn));
 }
 
 function computePermissions(analysis: Analysis, fn: FunctionModel): Permissions {

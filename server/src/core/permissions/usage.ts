@@ -1,4 +1,5 @@
 // What a function's code does in IAM terms: each SDK call's actions on its target resource, checked against the role.
+import { FunctionMemo } from '../query/memo';
 import type { Analysis } from '../analysis';
 import type { FunctionModel } from '../model/functions';
 import type { TracedValue } from '../model/types';
@@ -9,7 +10,7 @@ import type { Usage, UsageTarget } from './model';
 import { isComplete, permissionsOf } from './effective';
 import { decide } from './matching';
 
-const cache = new WeakMap<Analysis, Map<string, Usage[]>>();
+const memo = new FunctionMemo<Usage[]>(true);
 
 /** The argument that names the resource a call acts on, per SDK service. */
 const TARGET_ARGUMENT: Record<string, string[]> = {
@@ -25,19 +26,9 @@ const TARGET_ARGUMENT: Record<string, string[]> = {
 
 const UNKNOWN_PART = '\u0000';
 
-/** Every IAM action the code of `fn` needs, with its target and whether the role allows it (memoised per snapshot). */
+/** What the code of `fn` does, as IAM actions on resources, each granted or not (memoised while its inputs are unchanged). */
 export function usagesOf(analysis: Analysis, fn: FunctionModel): Usage[] {
-  let perSnapshot = cache.get(analysis);
-  if (!perSnapshot) {
-    perSnapshot = new Map();
-    cache.set(analysis, perSnapshot);
-  }
-  let found = perSnapshot.get(fn.id);
-  if (!found) {
-    found = computeUsages(analysis, fn);
-    perSnapshot.set(fn.id, found);
-  }
-  return found;
+  return memo.get(analysis, fn, () => computeUsages(analysis, fn));
 }
 
 function computeUsages(analysis: Analysis, fn: FunctionModel): Usage[] {

@@ -1,6 +1,6 @@
 // Publishes the core's diagnostics for every file after each new snapshot, clearing files that no longer have any.
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { diagnose, type Analysis, type Severity } from '../../core/index';
+import { diagnose, type Analysis, type Diagnostic, type Severity } from '../../core/index';
 import type { Session } from '../session';
 import { lineStarts, pathToUri, toRange } from '../convert';
 
@@ -13,17 +13,40 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Sends diagnostics whenever the session produces a new snapshot. */
 export function registerDiagnostics(connection: Connection, session: Session): void {
-  let published = new Set<string>();
+  // What was last sent per file, as a signature of the core diagnostics: only files whose diagnostics changed are sent again.
+  let published = new Map<string, string>();
   session.onAnalysis((analysis: Analysis) => {
-    const byFile = new Map<string, LspDiagnostic[]>();
+    const byFile = new Map<string, Diagnostic[]>();
     for (const d of diagnose(analysis, session.settings.severities, session.settings.rules)) {
-      const starts = lineStarts(analysis, d.span.file, session.openText(d.span.file));
-      const list = byFile.get(d.span.file) ?? [];
-      list.push({ range: toRange(starts, d.span), severity: SEVERITY[d.severity], code: d.code, source: 'sam-atlas', message: d.message });
-      byFile.set(d.span.file, list);
+      const list = byFile.get(d.span.file);
+      if (list) list.push(d);
+      else byFile.set(d.span.file, [d]);
     }
-    for (const file of published) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
-    for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
-    published = new Set(byFile.keys());
+    const next = new Map<string, string>();
+    for (const [file, diagnostics] of byFile) {
+      const signature = `${textVersion(analysis, file)}|${diagnostics.map((d) => `${d.span.start}:${d.span.end}:${d.severity}:${d.code}:${d.message}`).join('\n')}`;
+      next.set(file, signature);
+      if (published.get(file) === signature) continue;
+      const starts = lineStarts(analysis, file, session.openText(file));
+      const converted: LspDiagnostic[] = diagnostics.map((d) => ({ range: toRange(starts, d.span), severity: SEVERITY[d.severity], code: d.code, source: 'sam-atlas', message: d.message }));
+      void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: converted });
+    }
+    for (const file of published.keys()) if (!next.has(file)) void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: [] });
+    published = next;
   });
+}
+
+const versions = new WeakMap<object, number>();
+let versionCount = 0;
+
+/** A number that changes whenever the file's facts (so its text) change: positions are recomputed then. */
+function textVersion(analysis: Analysis, file: string): number {
+  const facts = analysis.template(file) ?? analysis.code.get(file);
+  if (!facts) return 0;
+  let version = versions.get(facts);
+  if (version === undefined) {
+    version = ++versionCount;
+    versions.set(facts, version);
+  }
+  return version;
 }
