@@ -4,6 +4,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { IndexStatus } from '../../server/src/protocol';
 import { AtlasData } from './atlasData';
 import { registerCommands } from './commands';
+import { registerGraphCommands } from './graph/graphCommands';
 import { IndexStatusTracker } from './indexStatus';
 import { createLanguageClient, startLanguageClient } from './languageClient';
 import { createStatusBar } from './statusBar';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
     vscode.window.createTreeView('samAtlas.endpoints', { treeDataProvider: endpoints, showCollapseAll: true }),
     vscode.window.createTreeView('samAtlas.functions', { treeDataProvider: functions, showCollapseAll: true }),
     ...registerCommands({ client, data, tracker }),
+    ...registerGraphCommands({ extensionUri: context.extensionUri, client, tracker }),
     client.onDidChangeState(update),
     tracker.onDidChange(({ status }) => {
       update();
