@@ -1,11 +1,11 @@
-// Runs the test suites: unit and LSP tests with Node's built-in runner, then the VS Code end-to-end suites.
+// Runs the test suites: unit, LSP and robustness tests with Node's built-in runner, then the VS Code end-to-end suites.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
-const groups = args.length ? args : ['unit', 'lsp', 'e2e'];
+const groups = args.length ? args : ['unit', 'lsp', 'robustness', 'e2e'];
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];

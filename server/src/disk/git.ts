@@ -27,6 +27,17 @@ const GIT_TIMEOUT_MS = 30_000;
 export type ChangedFiles = { files: string[] } | { error: string };
 
 
+/** `-c` options that switch off every clean/smudge/process filter the config defines (`git diff` would run them on changed files). */
+function withoutFilters(configLines: string): string[] {
+  const names = new Set<string>();
+  for (const line of configLines.split('\n')) {
+    const key = line.split(' ')[0];
+    const last = key.lastIndexOf('.');
+    if (key.startsWith('filter.') && last > 7) names.add(key.slice(7, last));
+  }
+  return [...names].flatMap((name) => ['clean', 'smudge', 'process'].flatMap((kind) => ['-c', `filter.${name}.${kind}=`]));
+}
+
 /**
  * Files changed in `folder` since `ref` (default `HEAD`: uncommitted changes), plus untracked files.
  * Another ref is compared from its merge base with HEAD, so a branch shows only its own changes. Never throws.
@@ -41,10 +52,13 @@ export async function listChanges(folder: string, ref = 'HEAD'): Promise<Changed
   } catch {
     return { error: `no such file or folder: ${folder}` };
   }
-  const git = (args: string[], cwd = real) => run('git', args, cwd);
+  // The repository's own config must not run commands for us: no fsmonitor hook, no external diff or textconv driver, no filters.
+  let hardening = ['-c', 'core.fsmonitor=false', '-c', 'diff.external='];
+  const git = (args: string[], cwd = real) => run('git', [...hardening, ...args], cwd);
   const top = await git(['rev-parse', '--show-toplevel']);
   if (top.error) return { error: `git could not be run (${top.error}); impact needs git to list changed files` };
   if (top.status !== 0) return { error: `${folder} is not inside a git repository; impact needs git to list changed files` };
+  hardening = [...hardening, ...withoutFilters((await git(['config', '--get-regexp', '^filter\\.'])).stdout)];
   const root = normalizePath(realpathSync(top.stdout.trim()));
   if ((await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).status !== 0) {
     return { error: ref === 'HEAD' ? 'the repository has no commit yet' : `unknown git ref ${ref}` };
@@ -54,7 +68,7 @@ export async function listChanges(folder: string, ref = 'HEAD'): Promise<Changed
     const mergeBase = await git(['merge-base', ref, 'HEAD']);
     if (mergeBase.status === 0 && mergeBase.stdout.trim()) base = mergeBase.stdout.trim();
   }
-  const diff = await git(['diff', '--name-only', '-z', base, '--'], root);
+  const diff = await git(['diff', '--no-ext-diff', '--no-textconv', '--name-only', '-z', base, '--'], root);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z'], root);
   if (diff.status !== 0 || untracked.status !== 0) return { error: `git failed: ${(diff.stderr || untracked.stderr).trim().split('\n')[0]}` };
   const names = [...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean);

@@ -30,24 +30,37 @@ export interface ScanResult {
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const MAX_FILES = 200_000;
 
+/** Folders deeper than this below a root are not walked (a path that deep is hostile, and resolving it costs per level). */
+const MAX_FOLDER_DEPTH = 128;
+
+/** A folder to walk: its path, its real path when already known (no symbolic link on the way), its depth. */
+interface Folder {
+  path: string;
+  real?: string;
+  depth: number;
+}
+
 /** Lists every file below the roots (skipping dependency and build folders), following symlinks without looping or leaving the roots. */
 export async function scanWorkspace(roots: string[], options: Pick<LoadOptions, 'excludeFolders' | 'isCancelled'> = {}): Promise<ScanResult> {
   const files: string[] = [];
   const skipped: ScanResult['skipped'] = [];
   const visited = new Set<string>();
   const excluded = new Set([...SKIPPED_FOLDERS, ...(options.excludeFolders ?? [])]);
-  const stack = roots.map(normalizePath);
+  const stack: Folder[] = roots.map((root) => ({ path: normalizePath(root), depth: 0 }));
+  let tooDeep = false;
   while (stack.length && files.length < MAX_FILES) {
     if (options.isCancelled?.()) break;
-    const dir = stack.pop()!;
-    let real: string;
-    try {
-      real = await fsp.realpath(dir);
-    } catch {
+    const folder = stack.pop()!;
+    const dir = folder.path;
+    // Only roots and linked folders need resolving: a plain subfolder's real path is its parent's plus its name.
+    const real = folder.real ?? (await fsp.realpath(dir).then(normalizePath, () => undefined));
+    if (real === undefined || visited.has(real)) continue;
+    visited.add(real);
+    if (folder.depth > MAX_FOLDER_DEPTH) {
+      if (!tooDeep) skipped.push({ path: dir, reason: `more than ${MAX_FOLDER_DEPTH} folders deep: this folder and others as deep are not indexed` });
+      tooDeep = true;
       continue;
     }
-    if (visited.has(real)) continue;
-    visited.add(real);
     let entries: Dirent[];
     try {
       entries = await fsp.readdir(dir, { withFileTypes: true });
@@ -58,11 +71,11 @@ export async function scanWorkspace(roots: string[], options: Pick<LoadOptions, 
     for (const entry of entries) {
       const full = normalizePath(join(dir, entry.name));
       if (entry.isDirectory()) {
-        if (!excluded.has(entry.name)) stack.push(full);
+        if (!excluded.has(entry.name)) stack.push({ path: full, real: `${real === '/' ? '' : real}/${entry.name}`, depth: folder.depth + 1 });
       } else if (entry.isFile()) {
         files.push(full);
       } else if (entry.isSymbolicLink()) {
-        await followLink(full, entry.name, roots, excluded, stack, files, skipped);
+        await followLink({ path: full, depth: folder.depth + 1 }, entry.name, roots, excluded, stack, files, skipped);
       }
     }
   }
@@ -70,7 +83,8 @@ export async function scanWorkspace(roots: string[], options: Pick<LoadOptions, 
   return { files: files.sort(), skipped };
 }
 
-async function followLink(full: string, name: string, roots: string[], excluded: Set<string>, stack: string[], files: string[], skipped: ScanResult['skipped']): Promise<void> {
+async function followLink(link: Folder, name: string, roots: string[], excluded: Set<string>, stack: Folder[], files: string[], skipped: ScanResult['skipped']): Promise<void> {
+  const full = link.path;
   try {
     const target = normalizePath(await fsp.realpath(full));
     if (!roots.some((root) => isInside(root, target))) {
@@ -79,7 +93,7 @@ async function followLink(full: string, name: string, roots: string[], excluded:
     }
     const stat = await fsp.stat(full);
     if (stat.isDirectory()) {
-      if (!excluded.has(name)) stack.push(full);
+      if (!excluded.has(name)) stack.push({ ...link, real: target });
     } else if (stat.isFile()) files.push(full);
   } catch {
     skipped.push({ path: full, reason: 'dangling or looping symbolic link' });

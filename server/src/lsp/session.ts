@@ -21,10 +21,18 @@ export function readSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const kb = typeof value.maxFileSizeKb === 'number' && value.maxFileSizeKb > 0 ? value.maxFileSizeKb : DEFAULT_MAX_FILE_SIZE / 1024;
   const exclude = Array.isArray(value.exclude) ? value.exclude.filter((x): x is string => typeof x === 'string') : [];
-  const severities = value.diagnostics && typeof value.diagnostics === 'object' ? (value.diagnostics as SeverityOverrides) : {};
+  const severities = severityOverrides(value.diagnostics);
   const positive = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : undefined);
   const rules: RuleOptions = { maxCallDepth: positive(value.maxCallDepth), maxFanIn: positive(value.maxFanIn) };
   return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities, rules };
+}
+
+const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** The `samAtlas.diagnostics` entries whose value is a severity or `off`; anything else is dropped (the rule keeps its default). */
+function severityOverrides(raw: unknown): SeverityOverrides {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter(([, severity]) => typeof severity === 'string' && SEVERITY_SETTINGS.has(severity))) as SeverityOverrides;
 }
 
 /** Everything a request handler needs: the latest snapshot and the open documents. */
@@ -124,6 +132,11 @@ export class Session {
     }
     const result = await readTextFile(path, this.settings.maxFileSize, this.roots);
     if ('text' in result) this.queueChange({ path, text: result.text });
+  }
+
+  /** Runs the snapshot listeners again on the current snapshot (after a settings change: diagnostics are recomputed and resent). */
+  republish(): void {
+    if (this.status.state === 'ready') this.publish(this.analysis);
   }
 
   /** Stops background indexing (on shutdown). */

@@ -1,9 +1,10 @@
 // Reads one template file into TemplateFacts: its sections, resources, outputs and every reference it makes.
-import type { MapValue, NamedEntry, OutputFact, ParameterFact, ResourceFact, TemplateFacts, TemplateValue } from '../model/types';
+import type { MapEntry, MapValue, NamedEntry, OutputFact, ParameterFact, ResourceFact, TemplateFacts, TemplateValue } from '../model/types';
 import { computeLineStarts } from '../util/lineIndex';
 import { entryOf, mapOf, stringAt, valueOf } from './values';
 import { parseYamlTree } from './yamlTree';
 import { collectReferences } from './references';
+import { FOR_EACH_PREFIX, expandLoop, loopKeyPatterns, loopOf } from './forEach';
 
 const TEMPLATE_EXTENSIONS = /\.(ya?ml|json|template)$/i;
 
@@ -92,7 +93,7 @@ function readSections(facts: TemplateFacts, root: MapValue): void {
     parameter.defaultValue = valueOf(entry.value, 'Default');
     facts.parameters.push(parameter);
   }
-  for (const entry of mapOf(root, 'Resources')?.entries ?? []) {
+  for (const entry of sectionEntries(facts, mapOf(root, 'Resources'), 'value')) {
     if (entry.value.kind !== 'map') {
       facts.problems.push({ code: 'template-shape', severity: 'warning', message: `Resource ${entry.key} should be a map with a Type.`, span: entry.keySpan });
       continue;
@@ -101,14 +102,34 @@ function readSections(facts: TemplateFacts, root: MapValue): void {
     const resource: ResourceFact = { logicalId: entry.key, type, keySpan: entry.keySpan, span: entry.value.span, node: entry.value, properties: mapOf(entry.value, 'Properties') };
     facts.resources.push(resource);
   }
-  for (const entry of mapOf(root, 'Outputs')?.entries ?? []) {
+  for (const entry of sectionEntries(facts, mapOf(root, 'Outputs'), 'value')) {
     const output: OutputFact = { name: entry.key, keySpan: entry.keySpan, span: entry.value.span, value: valueOf(entry.value, 'Value') };
     output.exportName = valueOf(mapOf(entry.value, 'Export'), 'Name');
     facts.outputs.push(output);
   }
-  facts.conditions = namedEntries(mapOf(root, 'Conditions'));
+  facts.conditions = sectionEntries(facts, mapOf(root, 'Conditions'), 'condition').map((e) => ({ name: e.key, keySpan: e.keySpan, span: e.value.span }));
   facts.mappings = namedEntries(mapOf(root, 'Mappings'));
   facts.globals = mapOf(root, 'Globals');
+}
+
+/**
+ * The entries of Resources, Outputs or Conditions with `Fn::ForEach::` loops expanded when their collection is known;
+ * otherwise the names a loop generates are kept as patterns, so references to them are not reported as unknown.
+ */
+function sectionEntries(facts: TemplateFacts, map: MapValue | undefined, kind: 'value' | 'condition'): MapEntry[] {
+  const out: MapEntry[] = [];
+  for (const entry of map?.entries ?? []) {
+    if (!entry.key.startsWith(FOR_EACH_PREFIX)) {
+      out.push(entry);
+      continue;
+    }
+    const loop = loopOf(entry);
+    if (!loop) continue;
+    const expanded = expandLoop(loop, facts.parameters);
+    if (expanded) out.push(...expanded);
+    else (facts.loopPatterns ??= []).push(...loopKeyPatterns(loop).map((pattern) => ({ kind, pattern })));
+  }
+  return out;
 }
 
 function namedEntries(map: MapValue | undefined): NamedEntry[] {
@@ -117,5 +138,5 @@ function namedEntries(map: MapValue | undefined): NamedEntry[] {
 
 /** Quotes bare `${Name}` placeholders so an ASL file that is JSON only after substitution still parses (lines are kept). */
 function quotePlaceholders(text: string): string {
-  return text.replace(/(:\s*)(\$\{[^}"]+\})/g, (_m, sep: string, placeholder: string) => `${sep}"${placeholder}"`);
+  return text.replace(/(:\s*)(\$\{[^}"$]+\})/g, (_m, sep: string, placeholder: string) => `${sep}"${placeholder}"`);
 }

@@ -1,6 +1,7 @@
 // Turns YAML or JSON text into the span-carrying TemplateValue tree, with CloudFormation short-form tags as intrinsics.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { IntrinsicValue, MapValue, Problem, Span, TemplateValue } from '../model/types';
+import { joinFlowLines } from './flowLines';
 
 /** Short-form tags and the long intrinsic names they stand for. */
 export const SHORT_TAGS: Record<string, string> = {
@@ -44,6 +45,8 @@ const MAX_ALIAS_NODES = 100_000;
 /** Duplicate keys reported per file (the parser's own check is quadratic, so it is off and this one counts). */
 const MAX_DUPLICATE_REPORTS = 50;
 
+const PARSE_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: CUSTOM_TAGS as never };
+
 export interface YamlParseResult {
   value?: TemplateValue;
   problems: Problem[];
@@ -67,7 +70,14 @@ export function parseYamlTree(file: string, text: string): YamlParseResult {
   const problems: Problem[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: CUSTOM_TAGS as never });
+    doc = parseDocument(text, PARSE_OPTIONS);
+    // Closing brackets of a multi-line flow collection no deeper than its key: CloudFormation accepts them, so parse again
+    // with those collections on one line (same offsets) and keep that reading when it has fewer errors.
+    if (doc.errors.some((e) => e.code === 'BAD_INDENT' && /^Flow /.test(e.message))) {
+      const joined = joinFlowLines(text);
+      const retry = joined === text ? doc : parseDocument(joined, PARSE_OPTIONS);
+      if (retry.errors.length < doc.errors.length) doc = retry;
+    }
   } catch (error) {
     problems.push(problem(file, 0, Math.min(text.length, 1), `The file could not be parsed: ${String(error)}`));
     return { problems };
@@ -196,7 +206,8 @@ function wrapShortTag(state: BuildState, tag: string, argument: TemplateValue, s
 function longFormIntrinsic(value: TemplateValue): IntrinsicValue | undefined {
   if (value.kind !== 'map' || value.entries.length !== 1) return undefined;
   const [entry] = value.entries;
-  if (entry.key !== 'Ref' && !entry.key.startsWith('Fn::')) return undefined;
+  // `Fn::ForEach::Name` is a loop (a key of Resources, Outputs or Conditions), not an intrinsic, even when it is the only key.
+  if (entry.key !== 'Ref' && !/^Fn::[A-Za-z0-9]+$/.test(entry.key)) return undefined;
   return { kind: 'intrinsic', name: entry.key, short: false, nameSpan: entry.keySpan, argument: entry.value, span: value.span };
 }
 
