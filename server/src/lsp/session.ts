@@ -75,21 +75,26 @@ export class Session {
     const cache = FactsCache.open(roots);
     this.host = createHost({ roots, precomputed: (path, hash) => cache.get(path, hash) });
     this.setStatus({ state: 'indexing', templates: 0, functions: 0 });
-    const { analysis, scan } = await loadWorkspace(this.host, roots, {
-      maxFileSize: this.settings.maxFileSize,
-      excludeFolders: this.settings.excludeFolders,
-      pool: cache.isWarm ? false : undefined,
-      isCancelled: () => this.cancelled,
-      onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
-    });
-    this.scan = scan;
-    this.host.noteSkipped(scan.skipped);
-    const open = this.documents.all().flatMap((d) => {
-      const path = uriToPath(d.uri);
-      return path && (isTemplateCandidate(path) || isCodeFile(path)) ? [{ path, text: d.getText() }] : [];
-    }).filter((change) => !this.tooLarge(change));
-    this.publish(open.length ? this.host.applyChanges(open) : analysis);
-    await this.loadNeeded();
+    try {
+      const { analysis, scan } = await loadWorkspace(this.host, roots, {
+        maxFileSize: this.settings.maxFileSize,
+        excludeFolders: this.settings.excludeFolders,
+        pool: cache.isWarm ? false : undefined,
+        isCancelled: () => this.cancelled,
+        onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
+      });
+      this.scan = scan;
+      this.host.noteSkipped(scan.skipped);
+      const open = this.documents.all().flatMap((d) => {
+        const path = uriToPath(d.uri);
+        return path && (isTemplateCandidate(path) || isCodeFile(path)) ? [{ path, text: d.getText() }] : [];
+      }).filter((change) => !this.tooLarge(change));
+      this.publish(open.length ? this.host.applyChanges(open) : analysis);
+      await this.loadNeeded();
+    } catch (error) {
+      // Whatever went wrong, the server leaves the indexing state: it answers from what it has and applies edits.
+      this.connection.console.error(`SAM Atlas: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
     this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
     // Edits and disk changes that arrived while indexing.
     await this.flush();

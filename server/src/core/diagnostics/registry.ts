@@ -23,6 +23,7 @@ import { wildcardPermissionRule } from './rules/wildcardPermission';
 import { unknownIamActionRule } from './rules/unknownIamAction';
 import { ignoredPoliciesRule } from './rules/ignoredPolicies';
 import { policyTemplateParameterRule } from './rules/policyTemplateParameter';
+import { templateShapeRule } from './rules/templateShape';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -82,6 +83,7 @@ export const RULES: Rule[] = [
   unknownIamActionRule,
   ignoredPoliciesRule,
   policyTemplateParameterRule,
+  templateShapeRule,
 ];
 
 /** Per-code severity overrides (`off` silences a rule). */

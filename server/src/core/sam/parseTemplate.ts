@@ -86,7 +86,31 @@ function stripSpans(value: TemplateValue): unknown {
   }
 }
 
+const MAP_SECTIONS = ['Parameters', 'Resources', 'Outputs', 'Conditions', 'Mappings', 'Globals', 'Metadata'];
+
+/** Problems of shape that would otherwise pass silently: sections and properties that are not what CloudFormation reads. */
+function checkRootShape(facts: TemplateFacts, root: MapValue): void {
+  for (const entry of root.entries) {
+    if (MAP_SECTIONS.includes(entry.key) && entry.value.kind !== 'map' && !(entry.value.kind === 'scalar' && entry.value.value === null)) {
+      facts.problems.push({ code: 'template-shape', severity: 'warning', message: `${entry.key} should be a map of named entries, not a ${entry.value.kind === 'seq' ? 'list' : entry.value.kind === 'scalar' ? 'single value' : 'function'}.`, span: entry.keySpan });
+    }
+  }
+}
+
+function checkResourceShape(facts: TemplateFacts, logicalId: string, keySpan: TemplateFacts['problems'][number]['span'], node: MapValue, type: string): void {
+  const problem = (message: string, span = keySpan) => facts.problems.push({ code: 'template-shape', severity: 'warning', message, span });
+  if (!type) problem(`Resource ${logicalId} has no Type (a string like AWS::SQS::Queue).`);
+  const properties = valueOf(node, 'Properties');
+  if (properties && properties.kind !== 'map' && properties.kind !== 'intrinsic') problem(`The Properties of ${logicalId} should be a map.`, properties.span);
+  if (type !== 'AWS::Serverless::Function' || properties?.kind !== 'map') return;
+  const handler = valueOf(properties, 'Handler');
+  if (handler && handler.kind !== 'scalar' && handler.kind !== 'intrinsic') problem(`Handler of ${logicalId} should be a string like src/app.handler.`, handler.span);
+  const events = valueOf(properties, 'Events');
+  if (events && events.kind !== 'map') problem(`Events of ${logicalId} should be a map of named events.`, events.span);
+}
+
 function readSections(facts: TemplateFacts, root: MapValue): void {
+  checkRootShape(facts, root);
   facts.isSam = JSON.stringify(stripSpans(valueOf(root, 'Transform') ?? { kind: 'scalar', value: null, span: root.span })).includes('AWS::Serverless');
   for (const entry of mapOf(root, 'Parameters')?.entries ?? []) {
     const parameter: ParameterFact = { name: entry.key, keySpan: entry.keySpan, span: entry.value.span, type: stringAt(entry.value, 'Type') };
@@ -99,6 +123,7 @@ function readSections(facts: TemplateFacts, root: MapValue): void {
       continue;
     }
     const type = stringAt(entry.value, 'Type') ?? '';
+    checkResourceShape(facts, entry.key, entry.keySpan, entry.value, type);
     const resource: ResourceFact = { logicalId: entry.key, type, keySpan: entry.keySpan, span: entry.value.span, node: entry.value, properties: mapOf(entry.value, 'Properties') };
     facts.resources.push(resource);
   }
