@@ -5,6 +5,9 @@ import type { IndexStatus } from '../../server/src/protocol';
 import { AtlasData } from './atlasData';
 import { registerCommands } from './commands';
 import { registerGraphCommands } from './graph/graphCommands';
+import { registerImpact } from './impact/impactCommands';
+import type { ImpactEntry } from './impact/impactModel';
+import type { ImpactTreeProvider } from './impact/impactTree';
 import { IndexStatusTracker } from './indexStatus';
 import { createLanguageClient, startLanguageClient } from './languageClient';
 import { createStatusBar } from './statusBar';
@@ -17,8 +20,10 @@ export interface SamAtlasApi {
   whenReady(): Promise<IndexStatus>;
   /** The running language client, for sending requests directly. */
   client: LanguageClient;
-  /** The tree data providers behind the Endpoints and Functions views. */
-  views: { endpoints: EndpointsTreeProvider; functions: FunctionsTreeProvider };
+  /** The tree data providers behind the Endpoints, Functions and Impact views. */
+  views: { endpoints: EndpointsTreeProvider; functions: FunctionsTreeProvider; impact: ImpactTreeProvider };
+  /** The Impact tree view (whether it is visible, its description and message). */
+  impactView: vscode.TreeView<ImpactEntry>;
 }
 
 /** While indexing, the views refresh at most this often; a `ready` status refreshes them at once. */
@@ -33,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
   const endpoints = new EndpointsTreeProvider(data);
   const functions = new FunctionsTreeProvider(data);
   const statusBar = createStatusBar();
+  const impact = registerImpact({ client, tracker });
   const update = (): void => {
     const status = tracker.status;
     if (client.state === State.Running) statusBar.show({ kind: 'running', status });
@@ -46,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
     vscode.window.createTreeView('samAtlas.functions', { treeDataProvider: functions, showCollapseAll: true }),
     ...registerCommands({ client, data, tracker }),
     ...registerGraphCommands({ extensionUri: context.extensionUri, client, tracker }),
+    impact,
     client.onDidChangeState(update),
     tracker.onDidChange(({ status }) => {
       update();
@@ -55,5 +62,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
   );
   await startLanguageClient(context, client);
   update();
-  return { whenReady: () => tracker.whenReady(), client, views: { endpoints, functions } };
+  return { whenReady: () => tracker.whenReady(), client, views: { endpoints, functions, impact: impact.provider }, impactView: impact.view };
 }

@@ -1,6 +1,10 @@
 // Helpers for the extension-host suite: the extension's API, polling with deadlines, and facts read from examples/shop.
+import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import type { ImpactEntry } from '../../../client/src/impact/impactModel';
+import type { ImpactTreeProvider } from '../../../client/src/impact/impactTree';
 import type { IndexStatus } from '../../../server/src/protocol/index';
+import { readAnswerKey, type AnswerKey } from '../shared/flows';
 import { findRoute, handlerFileCandidates, readResources, type ResourceFacts, type TextSpan } from '../shared/templates';
 
 /** The extension's identifier (`publisher.name` in package.json). */
@@ -12,6 +16,8 @@ export const mainRoute = { method: 'GET', path: '/basket/{id}', template: 'baske
 export interface SamAtlasApi {
   whenReady(): Promise<IndexStatus>;
   client: { sendRequest<R>(method: string, params?: unknown): Promise<R> };
+  views: { impact: ImpactTreeProvider };
+  impactView: vscode.TreeView<ImpactEntry>;
 }
 
 /** A definition result, whether the provider returned a Location or a LocationLink. */
@@ -150,4 +156,68 @@ export async function expectedHandlerFile(templatePath: string, resource: Resour
 export async function templateFiles(): Promise<string[]> {
   const uris = await vscode.workspace.findFiles('**/template.{yaml,yml}', '**/{node_modules,.aws-sam}/**');
   return uris.map(relativePath).sort();
+}
+
+/** The answer key of the example (FLOWS.md at the workspace root). */
+export async function answerKey(): Promise<AnswerKey> {
+  const bytes = await vscode.workspace.fs.readFile(workspaceUri('FLOWS.md'));
+  return readAnswerKey(new TextDecoder().decode(bytes));
+}
+
+/** A node id of the answer key (`basket/template.yaml#GetBasketFunction`) as the server names it (absolute template path). */
+export function serverId(relativeId: string): string {
+  const hash = relativeId.lastIndexOf('#');
+  return `${workspaceUri(relativeId.slice(0, hash)).fsPath}#${relativeId.slice(hash + 1)}`;
+}
+
+/** A resource of a template, by logical ID, with the template opened as a document. */
+export async function resourceOf(templatePath: string, logicalId: string): Promise<{ document: vscode.TextDocument; resource: ResourceFacts }> {
+  const document = await openDocument(templatePath);
+  const resource = readResources(document.getText()).find((candidate) => candidate.logicalId.text === logicalId);
+  if (!resource) throw new Error(`${templatePath} declares no ${logicalId}`);
+  return { document, resource };
+}
+
+/** The code of a diagnostic as a string (VS Code may wrap it with a link target). */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
+}
+
+/** The SAM Atlas diagnostics of a file with a given code. */
+export function diagnosticsWithCode(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === code);
+}
+
+/** Polls until `check` holds for the SAM Atlas diagnostics of a file with a code, and returns them. */
+export function diagnosticsWhen(uri: vscode.Uri, code: string, what: string, check: (found: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  return poll(what, async () => {
+    const found = diagnosticsWithCode(uri, code);
+    return check(found) ? found : undefined;
+  }, timeoutMs);
+}
+
+/** The text of every hover at a position, joined. */
+export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+/** Reverts a document to its saved text without saving, and waits until it is clean. */
+export async function revert(document: vscode.TextDocument): Promise<void> {
+  if (!document.isDirty) return;
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await poll(`${relativePath(document.uri)} to be reverted`, async () => (document.isDirty ? undefined : true), 10_000);
+}
+
+/** `git status --short` of the workspace folder, paths relative to it, untracked files one by one; undefined without git. */
+export function gitStatus(): Promise<string | undefined> {
+  const args = ['-c', 'status.relativePaths=true', '-c', 'color.status=never', '-c', 'core.quotePath=false', 'status', '--short', '--untracked-files=all', '--', '.'];
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd: workspaceRoot().fsPath }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
 }

@@ -2,6 +2,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { gitStatus } from './helpers';
 
 /** One finished test, as the harness (scripts/e2e/run.mjs) reads it from the results file. */
 interface TestRecord {
@@ -28,6 +29,8 @@ export function run(): Promise<void> {
   for (const name of readdirSync(__dirname).filter((file) => file.endsWith('.test.js')).sort()) {
     mocha.addFile(join(__dirname, name));
   }
+  // What git says about the workspace before any test runs; the last test checks that the tests left it so.
+  (globalThis as { samAtlasGitBefore?: Promise<string | undefined> }).samAtlasGitBefore = gitStatus();
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));

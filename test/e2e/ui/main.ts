@@ -1,9 +1,11 @@
-// UI suite: what a person sees in VS Code on examples/shop — Go to Definition by Ctrl+click, hovers, the Endpoints view.
+// UI suite: what a person sees in VS Code on examples/shop — navigation, hovers, views, the graph, IAM, impact — then a hostile workspace.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { driverEnvironment, launchBrowser, logLine, poll, record, withDeadline, type DriverEnvironment } from '../shared/browser';
 import { findRoute, handlerFileCandidates, lineColumnAt, readResources, splitHandler, type ResourceFacts, type TextSpan } from '../shared/templates';
+import { codeLensOpensImpact, graphListsFunctions, graphOpensHandler, hoverShowsIam, typingShowsProblem } from './atlasSteps';
+import { createHostileWorkspace, graphShowsMarkupAsText, impactOfChanges, openWorkspace, type HostileWorkspace } from './hostileWorkspace';
 import { Workbench } from './workbench';
 
 const templatePath = 'basket/template.yaml';
@@ -59,7 +61,7 @@ async function goToHandler(workbench: Workbench, scenario: Scenario, environment
   await poll('Ctrl+click on the Handler value to open the handler', async () => {
     await showTemplate(workbench);
     await workbench.goTo(target.line, target.column);
-    await workbench.controlClick(await workbench.caretPoint());
+    await workbench.controlClickAtCaret();
     try {
       await workbench.waitForActiveFile(scenario.handlerFile, 5_000);
       return true;
@@ -67,12 +69,16 @@ async function goToHandler(workbench: Workbench, scenario: Scenario, environment
       throw new Error(`after Ctrl+click the active tab is "${await workbench.activeTabLabel()}"`);
     }
   }, 120_000);
-  const cursor = await poll('the cursor position', () => workbench.cursor(), 10_000);
+  // The status bar follows the new editor a moment after its tab appears: poll until it names a line holding the export.
   const lines = readFileSync(join(environment.workspace, scenario.handlerFile), 'utf8').split('\n');
-  const cursorLine = lines[cursor.line - 1] ?? '';
-  if (!cursorLine.includes(scenario.exportName)) {
-    throw new Error(`the cursor is on line ${cursor.line} ("${cursorLine.trim()}"), which does not hold the export ${scenario.exportName}`);
-  }
+  await poll(`the cursor to be on the export ${scenario.exportName}`, async () => {
+    // Until the status bar shows the handler's editor, it still names the template's language and cursor.
+    if ((await workbench.languageMode()) === 'YAML') throw new Error('the status bar still shows the template');
+    const cursor = await workbench.cursor();
+    const cursorLine = cursor ? (lines[cursor.line - 1] ?? '') : '';
+    if (!cursor || !cursorLine.includes(scenario.exportName)) throw new Error(`the cursor is on line ${cursor?.line} ("${cursorLine.trim()}")`);
+    return true;
+  }, 10_000, 100);
   return [await workbench.screenshot('03-ctrl-click-handler')];
 }
 
@@ -108,7 +114,8 @@ async function openEndpointFromView(workbench: Workbench, scenario: Scenario): P
   return shots;
 }
 
-type Step = { title: string; run: () => Promise<string[]> };
+/** A step; when a `required` step fails, the steps after it are reported as not run. */
+type Step = { title: string; run: () => Promise<string[]>; required?: boolean };
 
 async function runSteps(page: Page, environment: DriverEnvironment, steps: Step[]): Promise<number> {
   let failures = 0;
@@ -129,7 +136,7 @@ async function runSteps(page: Page, environment: DriverEnvironment, steps: Step[
       await page.screenshot({ path: shot }).catch(() => {});
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       record(environment.results, { title: step.title, state: 'failed', durationMs: Date.now() - started, error: message, artifacts: [shot] });
-      if (index < 2) blocked = `"${step.title}" failed`;
+      if (index < 2 || step.required) blocked = `"${step.title}" failed`;
     }
   }
   return failures;
@@ -145,6 +152,7 @@ async function main(environment: DriverEnvironment): Promise<number> {
     const workbench = new Workbench(page, environment.artifacts);
     let scenario: Scenario | undefined;
     const needScenario = (): Scenario => scenario ?? (scenario = readScenario(environment.workspace));
+    let hostile: HostileWorkspace | undefined;
     const steps: Step[] = [
       {
         title: 'ui: opens the workbench on examples/shop',
@@ -164,6 +172,22 @@ async function main(environment: DriverEnvironment): Promise<number> {
       { title: 'ui: Ctrl+click on the Handler value opens the handler at its export', run: () => goToHandler(workbench, needScenario(), environment) },
       { title: 'ui: hovering a resource logical ID shows its type', run: () => hoverLogicalIds(workbench, needScenario()) },
       { title: 'ui: clicking a route in the Endpoints view opens its handler', run: () => openEndpointFromView(workbench, needScenario()) },
+      { title: 'ui: the dependency graph opens from the command palette and finds every function and service', run: () => graphListsFunctions(workbench, environment) },
+      { title: 'ui: searching GetBasketFunction in the graph shows its details; clicking the node opens its handler', run: () => graphOpensHandler(workbench, needScenario().handlerFile) },
+      { title: 'ui: hovering CancelOrderFunction shows its permissions with a ✗ for dynamodb:PutItem', run: () => hoverShowsIam(workbench, environment) },
+      { title: 'ui: a CodeLens above GetBasketFunction shows its impact; clicking it fills the Impact view', run: () => codeLensOpensImpact(workbench, environment) },
+      { title: 'ui: typing a bad !Ref shows a squiggle and a Problems entry; reverting clears them', run: () => typingShowsProblem(workbench, environment) },
+      {
+        title: 'ui: opens a temporary git workspace whose folder and route carry markup',
+        required: true,
+        run: async () => {
+          hostile = createHostileWorkspace();
+          await openWorkspace(workbench, environment, hostile.folder);
+          return [await workbench.screenshot('14-hostile-workspace')];
+        },
+      },
+      { title: 'ui: the graph shows markup in names as text and runs none of it', run: () => graphShowsMarkupAsText(workbench) },
+      { title: 'ui: Impact of Current Changes lists the changed file, its function and its route', run: () => impactOfChanges(workbench, hostile!) },
     ];
     return await runSteps(page, environment, steps);
   } finally {

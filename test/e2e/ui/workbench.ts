@@ -1,7 +1,12 @@
 // Page helpers for driving VS Code's workbench in Chromium: Quick Open, Go to Line, tabs, caret, hovers, views.
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { poll } from '../shared/browser';
+
+/** A string as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** A point on the page, in CSS pixels. */
 export interface Point {
@@ -81,6 +86,11 @@ export class Workbench {
     return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
   }
 
+  /** The language mode the status bar shows for the focused editor (`TypeScript`, `YAML`). */
+  async languageMode(): Promise<string> {
+    return ((await this.page.locator('[id="status.editor.mode"]').first().textContent({ timeout: 2_000 })) ?? '').trim();
+  }
+
   /** Moves the cursor with Go to Line (Ctrl+G, `line:column`, one-based) and waits until the status bar agrees. */
   async goTo(line: number, column: number, timeoutMs = 30_000): Promise<void> {
     await poll(`the cursor to reach ${line}:${column}`, async () => {
@@ -102,15 +112,56 @@ export class Workbench {
     return { x: box.x + 3, y: box.y + box.height / 2 };
   }
 
-  /** Ctrl+clicks at a point (Go to Definition in VS Code on Linux). */
-  async controlClick(point: Point): Promise<void> {
-    await this.page.mouse.move(point.x, point.y);
-    await this.page.keyboard.down('Control');
-    try {
-      await this.page.mouse.click(point.x, point.y);
-    } finally {
-      await this.page.keyboard.up('Control');
-    }
+  /**
+   * The caret point once it has stopped moving: CodeLens lines appear above declarations as they scroll into view,
+   * pushing the text down a moment after the cursor moved.
+   */
+  async settledCaretPoint(quietMs = 400, timeoutMs = 10_000): Promise<Point> {
+    let previous = await this.caretPoint();
+    return poll('the caret to stop moving', async () => {
+      await this.page.waitForTimeout(quietMs);
+      const current = await this.caretPoint();
+      const still = current.x === previous.x && current.y === previous.y;
+      previous = current;
+      return still ? current : undefined;
+    }, timeoutMs, 0);
+  }
+
+  /** Waits until an element's pixels stop changing (an animation or a layout finished), comparing screenshots. */
+  async waitUntilStill(element: Locator, what: string, quietMs = 300, timeoutMs = 10_000): Promise<void> {
+    let previous = await element.screenshot();
+    await poll(`${what} to stop moving`, async () => {
+      await this.page.waitForTimeout(quietMs);
+      const current = await element.screenshot();
+      const still = current.equals(previous);
+      previous = current;
+      return still ? true : undefined;
+    }, timeoutMs, 0);
+  }
+
+  /**
+   * Ctrl+clicks the character after the caret (Go to Definition in VS Code on Linux) the way a person does: holds Ctrl
+   * over the word, waits until VS Code underlines it as a link (the definition provider answered), then clicks.
+   * CodeLens lines can appear above the caret a moment later and push the text down, moving the word from under
+   * the mouse (no link then, or a cancelled gesture): the caret point is measured again until it holds still.
+   */
+  async controlClickAtCaret(timeoutMs = 20_000): Promise<void> {
+    const link = this.page.locator('.part.editor .editor-group-container.active .monaco-editor .goto-definition-link');
+    await poll('Ctrl over the word at the caret to show a link', async () => {
+      const point = await this.settledCaretPoint();
+      await this.page.mouse.move(point.x - 2, point.y);
+      await this.page.keyboard.down('Control');
+      try {
+        await this.page.mouse.move(point.x, point.y, { steps: 2 });
+        await poll('the word under the mouse to be underlined as a link', async () => ((await link.count()) > 0 ? true : undefined), 2_000, 50);
+        const now = await this.caretPoint();
+        if (now.x !== point.x || now.y !== point.y) throw new Error('the text moved under the mouse');
+        await this.page.mouse.click(point.x, point.y);
+        return true;
+      } finally {
+        await this.page.keyboard.up('Control');
+      }
+    }, timeoutMs, 0);
   }
 
   /** The text of the visible editor hover, if any. */
@@ -154,5 +205,53 @@ export class Workbench {
       if (await collapsed.count()) await collapsed.first().click();
       return undefined;
     }, timeoutMs);
+  }
+
+  /** Runs a command by its palette label (`SAM Atlas: Show Dependency Graph`), choosing the row whose label is exactly that. */
+  async runCommand(label: string, timeoutMs = 30_000): Promise<void> {
+    const exact = new RegExp(`^${escapeRegExp(label)}$`);
+    await poll(`the command palette to offer "${label}"`, async () => {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${label}`);
+      const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exact }) }).first();
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+      await row.click();
+      return true;
+    }, timeoutMs);
+  }
+
+  /** The page inside the first ready webview (VS Code nests it in two iframes). */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** Whether some editor group (not necessarily the focused one) shows `relativePath` (tab label and breadcrumbs agree). */
+  async isShownInSomeGroup(relativePath: string): Promise<boolean> {
+    const segments = relativePath.split('/');
+    const groups = this.page.locator('.part.editor .editor-group-container');
+    for (let index = 0; index < (await groups.count()); index++) {
+      const group = groups.nth(index);
+      const label = group.locator('.tab.active .label-name').first();
+      if (!(await label.count()) || ((await label.textContent({ timeout: 2_000 })) ?? '').trim() !== segments[segments.length - 1]) continue;
+      const crumbs = (await group.locator('.breadcrumbs-control .monaco-breadcrumb-item').allTextContents()).map((text) => text.trim()).filter(Boolean);
+      if (segments.every((segment, position) => crumbs[position] === segment)) return true;
+    }
+    return false;
+  }
+
+  /** Waits until some editor group shows `relativePath` (the focused group may be another one, such as a webview). */
+  async waitForShownFile(relativePath: string, timeoutMs: number): Promise<void> {
+    await poll(`an editor group to show ${relativePath}`, async () => ((await this.isShownInSomeGroup(relativePath)) ? true : undefined), timeoutMs, 100);
+  }
+
+  /** The rows of the Problems panel, opening it if needed. */
+  async problemRows(timeoutMs = 15_000): Promise<Locator> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+    return panel.locator('.monaco-list-row');
   }
 }
