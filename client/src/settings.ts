@@ -16,6 +16,8 @@ export interface SamAtlasSettings {
   maxFanIn: number;
   /** Per diagnostic code: a severity that replaces the rule's own, or `off`. Codes not listed keep their default. */
   diagnostics: Record<string, SeveritySetting>;
+  /** Whether VS Code trusts the workspace (the server runs git only when it does). */
+  trusted: boolean;
 }
 
 /** The configuration section that holds every SAM Atlas setting. */
@@ -37,6 +39,8 @@ export function readSettings(): SamAtlasSettings {
     maxCallDepth: positiveInteger(configuration.get<unknown>('maxCallDepth')) ?? defaultMaxCallDepth,
     maxFanIn: positiveInteger(configuration.get<unknown>('maxFanIn')) ?? defaultMaxFanIn,
     diagnostics: severityOverrides(configuration.get<unknown>('diagnostics')),
+    // In a workspace the user has not trusted, the server never runs git (impact of changes).
+    trusted: vscode.workspace.isTrusted,
   };
 }
 

@@ -9,6 +9,8 @@ import { IndexStatusNotification, type IndexStatus } from '../protocol/index';
 import { uriToPath } from './convert';
 
 export interface Settings {
+  /** False when the editor says the workspace is not trusted: then git is never run. */
+  trusted: boolean;
   maxFileSize: number;
   excludeFolders: string[];
   severities: SeverityOverrides;
@@ -24,7 +26,7 @@ export function readSettings(raw: unknown): Settings {
   const severities = severityOverrides(value.diagnostics);
   const positive = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : undefined);
   const rules: RuleOptions = { maxCallDepth: positive(value.maxCallDepth), maxFanIn: positive(value.maxFanIn) };
-  return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities, rules };
+  return { maxFileSize: kb * 1024, excludeFolders: exclude.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '')), severities, rules, trusted: value.trusted !== false };
 }
 
 const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'hint', 'off']);

@@ -13,7 +13,10 @@ export function registerImpact(connection: Connection, session: Session): void {
     ImpactRequest.type,
     safe('impact', async (params: ImpactParams): Promise<ImpactResult> => {
       const analysis = session.analysis;
-      if (params.base !== undefined) return changesImpact(analysis, session.roots, params.base || 'HEAD');
+      if (params.base !== undefined) {
+        if (!session.settings.trusted) return { ...(await changesImpact(analysis, [], params.base || 'HEAD')), error: 'Impact of changes runs git, which SAM Atlas does only in a trusted workspace: trust this folder first.' };
+        return changesImpact(analysis, session.roots, params.base || 'HEAD');
+      }
       const file = params.file ? (params.file.startsWith('file:') ? uriToPath(params.file) : params.file) : undefined;
       return toResult(analysis, impactView(analysis, { id: params.id, file }));
     }),

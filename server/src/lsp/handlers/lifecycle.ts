@@ -41,7 +41,10 @@ export function registerLifecycle(connection: Connection, session: Session): voi
   });
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { samAtlas?: unknown } | undefined)?.samAtlas;
-    if (section) session.settings = readSettings(section);
+    if (!section) return;
+    session.settings = { ...readSettings(section), trusted: session.settings.trusted };
+    // Severities, maxCallDepth and maxFanIn apply at once; the file size limit and excludes at the next index.
+    session.republish();
   });
   session.documents.onDidChangeContent((event) => {
     const path = uriToPath(event.document.uri);
