@@ -216,7 +216,7 @@ function exportEntry(template: TemplateFacts, output: OutputFact): ExportEntry |
     const name = substituteKnown(template, text);
     if (!name.includes('${')) return { template, output, name };
     const source = name
-      .split(/\$\{[^}]*\}/)
+      .split(/\$\{[^}$]*\}/)
       .map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'))
       .join('.+');
     return { template, output, pattern: new RegExp(`^${source}$`) };
@@ -226,7 +226,7 @@ function exportEntry(template: TemplateFacts, output: OutputFact): ExportEntry |
 
 /** Replaces `${Param}` with the parameter's default value where the template gives one. */
 function substituteKnown(template: TemplateFacts, text: string): string {
-  return text.replace(/\$\{([^}!.]+)\}/g, (whole, name: string) => {
+  return text.replace(/\$\{([^}!.$]+)\}/g, (whole, name: string) => {
     const parameter = template.parameters.find((p) => p.name === name);
     const value = parameter?.defaultValue && stringOf(parameter.defaultValue as TemplateValue);
     return value ?? whole;

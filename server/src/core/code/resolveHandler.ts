@@ -19,10 +19,13 @@ export function resolveHandler(fn: Omit<FunctionModel, 'resolution'>, files: Fil
   const inline = fn.properties?.entries.find((e) => e.key === 'InlineCode' || (e.key === 'Code' && e.value.kind === 'map' && e.value.entries.some((c) => c.key === 'ZipFile')));
   if (inline) return { status: 'inline', span: inline.value.span };
   if (fn.remoteCode) return { status: 'none', reason: `${fn.remoteCode}: the code is not in the workspace.` };
+  if (fn.codeUri && /\.(zip|jar)$/i.test(fn.codeUri.value)) return { status: 'none', reason: `CodeUri ${fn.codeUri.value} is a built archive: its source is not read.` };
   if (!fn.handler) return { status: 'none', reason: 'The function has no Handler.' };
   const runtime = fn.runtime ?? '';
   const language = runtime.startsWith('python') ? 'python' : runtime.startsWith('nodejs') ? 'node' : runtime ? 'other' : 'unknown';
   if (language === 'other') return { status: 'none', reason: `Runtime ${runtime} is not analysed (Node.js and Python are).` };
+  // `Assembly::Namespace.Class::Method` (.NET) or `package.Class::method` (Java), with a Runtime this file cannot read.
+  if (fn.handler.value.includes('::')) return { status: 'none', reason: `Handler "${fn.handler.value}" is a Java or .NET handler, which is not analysed.` };
   const lastDot = fn.handler.value.lastIndexOf('.');
   if (lastDot <= 0) return { status: 'none', reason: `Handler "${fn.handler.value}" is not of the form file.export.` };
   const modulePath = fn.handler.value.slice(0, lastDot);
@@ -42,8 +45,10 @@ export function resolveHandler(fn: Omit<FunctionModel, 'resolution'>, files: Fil
   };
 
   if (language === 'python' || language === 'unknown') {
-    const pyPath = joinPath(codeDir, `${modulePath.replace(/\./g, '/')}.py`);
-    const pyFile = tryFiles([pyPath]);
+    const pyModule = joinPath(codeDir, modulePath.replace(/\./g, '/'));
+    const pyPath = `${pyModule}.py`;
+    // `Handler: app.handler` may name a package: `app/__init__.py` defines `handler`.
+    const pyFile = tryFiles([pyPath, `${pyModule}/__init__.py`]);
     if (pyFile) return { status: 'resolved', file: pyFile, exportName, language: 'python' };
     if (language === 'python') return looked.length ? { status: 'missing-file', looked, exportName } : { status: 'outside-workspace', path: pyPath };
   }

@@ -74,7 +74,7 @@ function subTarget(analysis: Analysis, template: TemplateFacts, arg: TemplateVal
   if (text === undefined) return { kind: 'unresolved', reason: 'Sub of a non-string' };
   const resources: Resolved[] = [];
   let literal = text;
-  for (const match of text.matchAll(/\$\{([^}!]+)\}/g)) {
+  for (const match of text.matchAll(/\$\{([^}!$]+)\}/g)) {
     const [name, ...attribute] = match[1].trim().split('.');
     const local = valueOf(variables, name);
     const resolved = local

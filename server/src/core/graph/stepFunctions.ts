@@ -99,7 +99,7 @@ function definitionOf(analysis: Analysis, sm: StateMachineModel): { root: Templa
   }
   const text = definitionString(valueOf(sm.properties, 'DefinitionString'));
   if (text === undefined) return undefined;
-  const parsed = parseYamlTree(sm.file, text.replace(/(:\s*)(\$\{[^}"]+\})/g, '$1"$2"'));
+  const parsed = parseYamlTree(sm.file, text.replace(/(:\s*)(\$\{[^}"$]+\})/g, '$1"$2"'));
   return parsed.value ? { root: parsed.value, evidence: sm.keySpan } : undefined;
 }
 
@@ -122,7 +122,7 @@ function resolveDefinitionValue(analysis: Analysis, template: TemplateFacts, sub
   if (value.kind === 'intrinsic') return resolveTemplateValue(analysis, template, value);
   const text = stringOf(value);
   if (text === undefined) return { kind: 'unresolved', reason: 'computed target' };
-  const placeholders = [...text.matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1].trim());
+  const placeholders = [...text.matchAll(/\$\{([^}$]+)\}/g)].map((m) => m[1].trim());
   for (const name of placeholders) {
     const substitution = valueOf(substitutions, name);
     const resolved = substitution ? resolveTemplateValue(analysis, template, substitution) : resolveTemplateValue(analysis, template, { kind: 'intrinsic', name: 'Ref', short: true, nameSpan: value.span, argument: { kind: 'scalar', value: name.split('.')[0], span: value.span }, span: value.span });

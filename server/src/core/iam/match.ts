@@ -106,7 +106,7 @@ function arnSegments(arn: string): string[] | undefined {
  */
 export function resourceMatches(pattern: string, arn: string, options: ResourceMatchOptions = {}): boolean {
   let wanted = pattern.trim();
-  if (options.placeholdersAsWildcards) wanted = wanted.replace(/\$\{[^}]*\}/g, '*');
+  if (options.placeholdersAsWildcards) wanted = wanted.replace(/\$\{[^}$]*\}/g, '*');
   if (/^\*+$/.test(wanted)) return true;
   const target = arn.trim();
   const patternSegments = arnSegments(wanted);

@@ -25,7 +25,7 @@ export interface EndpointModel {
   /** Where the route is written: the event's `Path` value, or the OpenAPI path key. */
   span: Span;
   functionId: string;
-  /** The event name (for Events) or `openapi`. */
+  /** The event name (for Events), `openapi`, or `resource` (a plain API Gateway method or route). */
   source: string;
 }
 

@@ -64,7 +64,7 @@ function subParts(context: ValueContext, argument: TemplateValue, depth: number)
   if (text === undefined) return undefined;
   const parts: Part[] = [];
   let last = 0;
-  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+  for (const match of text.matchAll(/\$\{([^}$]*)\}/g)) {
     const at = match.index ?? 0;
     if (at > last) parts.push({ kind: 'text', text: text.slice(last, at) });
     last = at + match[0].length;
@@ -118,7 +118,7 @@ export function grantResource(parts: Part[]): GrantResource {
     const resource = resources[0];
     const after = parts.slice(parts.indexOf(resource) + 1);
     const streamSuffix = resource.attribute === 'StreamArn' ? '/stream/*' : '';
-    const suffix = streamSuffix + after.map((p) => (p.kind === 'text' ? p.text.replace(/\$\{[^}]*\}/g, '*') : '*')).join('');
+    const suffix = streamSuffix + after.map((p) => (p.kind === 'text' ? p.text.replace(/\$\{[^}$]*\}/g, '*') : '*')).join('');
     return { text, pattern: { kind: 'resource', id: resource.id, logicalId: resource.logicalId, resourceType: resource.resourceType, suffix } };
   }
   if (/^\*+$/.test(text.trim())) return { text, pattern: { kind: 'any' } };

@@ -100,7 +100,9 @@ function targetOf(analysis: Analysis, fn: FunctionModel, value: TracedValue | un
   if (resolved.kind === 'literal') return { kind: 'literal', text: resolved.value, service };
   if (resolved.kind === 'unresolved') return { kind: 'unknown', reason: resolved.reason };
   const fact = resolved.template.resources.find((r) => r.logicalId === resolved.logicalId);
-  const qualifier = service === 'lambda' && resolved.rest?.startsWith(':') ? resolved.rest : '';
+  // `!Ref Fn.Version` / `!Ref Fn.Alias` name a qualified ARN whose qualifier is not known here: match it as unknown text.
+  const versioned = service === 'lambda' && (resolved.attribute === 'Version' || resolved.attribute === 'Alias') ? UNKNOWN_PART : '';
+  const qualifier = service === 'lambda' && resolved.rest?.startsWith(':') ? resolved.rest : versioned;
   return { kind: 'resource', id: resolved.id, logicalId: resolved.logicalId, file: resolved.template.file, resourceType: fact?.type ?? '', sub: sub || qualifier };
 }
 

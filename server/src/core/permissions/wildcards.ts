@@ -1,6 +1,7 @@
 // Finds Allow statements written in the workspace that are too broad: `*`, `service:*`, or write actions on `Resource: '*'`.
 import type { Analysis } from '../analysis';
-import type { Span } from '../model/types';
+import type { Span, TemplateValue } from '../model/types';
+import { stringOf, walkValues } from '../sam/values';
 import type { Grant, Usage } from './model';
 import { actionsOfPattern, isResourceScoped, isWriteAction } from './actionData';
 import { permissionsOf } from './effective';
@@ -19,6 +20,17 @@ export interface WildcardFinding {
 
 const MAX_LISTED = 3;
 
+/**
+ * The network-interface writes a function in a VPC needs: AWS's own `AWSLambdaVPCAccessExecutionRole` grants them on
+ * `Resource: '*'`, and templates copy that statement, so it is not reported as a broad write.
+ */
+const VPC_NETWORK_ACTIONS = new Set([
+  'ec2:CreateNetworkInterface',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+]);
+
 /** Every too-broad statement reachable from a function's role, once per statement. */
 export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
   const byStatement = new Map<string, WildcardFinding>();
@@ -29,7 +41,8 @@ export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
       const key = statementKey(grant)!;
       let finding = byStatement.get(key);
       if (!finding) {
-        const reasons = broadness(grant);
+        // `Resource: !Ref SomeParameter` whose default is '*': the deployer chooses the resource, the template does not.
+        const reasons = resourceIsParameter(analysis, grant) ? broadness({ ...grant, resources: [] }) : broadness(grant);
         if (!reasons.length) continue;
         const span = (reasons[0].startsWith('allows') ? grant.written.actionValue : grant.written.resourceValue) ?? grant.written.statement;
         finding = { grant, span, reasons, functions: [], functionIds: [], used: [] };
@@ -43,6 +56,20 @@ export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
   return [...byStatement.values()].map((f) => ({ ...f, used: dedupe(f.used) }));
 }
 
+/** Whether the statement's `Resource` is written as `!Ref` of template parameters (directly or in a list). */
+function resourceIsParameter(analysis: Analysis, grant: Grant): boolean {
+  const at = grant.written?.resourceValue;
+  const template = at && analysis.template(at.file);
+  if (!at || !template?.root) return false;
+  let value: TemplateValue | undefined;
+  walkValues(template.root, (v) => {
+    if (!value && v.span.start === at.start && v.span.end === at.end && v.kind !== 'scalar') value = v;
+  });
+  const items = value?.kind === 'seq' ? value.items : value ? [value] : [];
+  const parameters = new Set(template.parameters.map((p) => p.name));
+  return items.length > 0 && items.every((item) => item.kind === 'intrinsic' && item.name === 'Ref' && parameters.has(stringOf(item.argument) ?? ''));
+}
+
 /** Identifies a written statement across functions (each function's role is read separately). */
 function statementKey(grant: Grant): string | undefined {
   return grant.written && `${grant.written.file}:${grant.written.statement.start}`;
@@ -54,7 +81,7 @@ export function broadness(grant: Grant): string[] {
   if (grant.actions.some((a) => /^\*+$/.test(a))) reasons.push("allows Action '*' (every action of every service)");
   for (const pattern of grant.actions.filter((a) => /^[\w-]+:\*$/.test(a))) reasons.push(`allows '${pattern}' (every ${pattern.split(':')[0]} action)`);
   if (grant.resources.some((r) => r.pattern.kind === 'any')) {
-    const writes = [...new Set(grant.actions.flatMap(actionsOfPattern))].filter((a) => isWriteAction(a) && isResourceScoped(a));
+    const writes = [...new Set(grant.actions.flatMap(actionsOfPattern))].filter((a) => isWriteAction(a) && isResourceScoped(a) && !VPC_NETWORK_ACTIONS.has(a));
     if (writes.length) {
       const listed = writes.slice(0, MAX_LISTED).join(', ') + (writes.length > MAX_LISTED ? `, … (${writes.length} write actions)` : '');
       reasons.push(`${reasons.length ? 'and ' : ''}lets ${listed} write to every resource (Resource '*')`);

@@ -45,7 +45,7 @@ export function openApiEndpoints(facts: TemplateFacts): EndpointModel[] {
 }
 
 /** The logical ID of the function an integration URI names (`${Fn.Arn}` in a Sub, or GetAtt Fn.Arn). */
-function integrationFunction(uri: TemplateValue | undefined, functionIds: Set<string>): string | undefined {
+export function integrationFunction(uri: TemplateValue | undefined, functionIds: Set<string>): string | undefined {
   if (!uri) return undefined;
   let found: string | undefined;
   walkValues(uri, (value) => {

@@ -1,36 +1,53 @@
 // Finds every place a template names something: Ref, GetAtt, ${} in Sub, DependsOn, Condition, ImportValue, FindInMap.
-import type { IntrinsicValue, Span, TemplateFacts, TemplateReference, TemplateValue } from '../model/types';
+import type { IntrinsicValue, MapEntry, Span, TemplateFacts, TemplateReference, TemplateValue } from '../model/types';
 import { listOf, stringOf } from './values';
 import { innerSpan } from './yamlTree';
+import { FOR_EACH_PREFIX, loopOf } from './forEach';
 
 interface Context {
   facts: TemplateFacts;
   text: string;
   out: TemplateReference[];
   container?: string;
+  /** Identifiers of the `Fn::ForEach` loops being walked: names the loop defines, not references. */
+  loopNames: string[];
 }
 
 /** Collects the references of a parsed template; `text` is the file's text, for exact name spans. */
 export function collectReferences(facts: TemplateFacts, text: string): TemplateReference[] {
-  const context: Context = { facts, text, out: [] };
+  const context: Context = { facts, text, out: [], loopNames: [] };
   const root = facts.root;
   if (!root) return [];
   for (const section of root.entries) {
-    if (section.key === 'Resources' || section.key === 'Outputs') {
-      if (section.value.kind !== 'map') continue;
-      for (const entry of section.value.entries) {
-        context.container = entry.key;
-        visitAttributes(context, entry.value);
-        visit(context, entry.value, false);
+    if (section.key === 'Resources' || section.key === 'Outputs' || section.key === 'Conditions') {
+      if (section.value.kind !== 'map') {
+        visit(context, section.value, section.key === 'Conditions');
+        continue;
       }
+      for (const entry of section.value.entries) visitEntry(context, entry, section.key === 'Conditions');
       context.container = undefined;
-    } else if (section.key === 'Conditions') {
-      visit(context, section.value, true);
     } else if (section.key !== 'Parameters' && section.key !== 'Mappings' && section.key !== 'Metadata') {
       visit(context, section.value, false);
     }
   }
   return context.out;
+}
+
+/** One resource, output or condition, or a `Fn::ForEach::` loop of them whose identifier is a name inside it. */
+function visitEntry(context: Context, entry: MapEntry, isCondition: boolean): void {
+  const loop = entry.key.startsWith(FOR_EACH_PREFIX) ? loopOf(entry) : undefined;
+  if (loop) {
+    visit(context, loop.collection, false);
+    context.loopNames.push(loop.identifier);
+    for (const output of loop.outputs.entries) visitEntry(context, output, isCondition);
+    context.loopNames.pop();
+  } else if (isCondition) {
+    visit(context, entry.value, true);
+  } else {
+    context.container = entry.key;
+    visitAttributes(context, entry.value);
+    visit(context, entry.value, false);
+  }
 }
 
 /** Resource and output attributes: `DependsOn` and `Condition`. */
@@ -97,14 +114,14 @@ function intrinsic(context: Context, value: IntrinsicValue): void {
 
 function addScalar(context: Context, value: TemplateValue | undefined, kind: TemplateReference['kind']): void {
   const name = stringOf(value);
-  if (!value || name === undefined || name === '') return;
+  if (!value || name === undefined || name === '' || context.loopNames.includes(name)) return;
   context.out.push({ target: name, kind, span: innerSpan(context, value.span), container: context.container });
 }
 
 function getAtt(context: Context, arg: TemplateValue): void {
   if (arg.kind === 'seq') {
     const target = stringOf(arg.items[0]);
-    if (!target || !arg.items[0]) return;
+    if (!target || !arg.items[0] || context.loopNames.includes(target)) return;
     const attribute = arg.items.slice(1).map(stringOf).filter(Boolean).join('.');
     context.out.push({ target, attribute, kind: 'GetAtt', span: innerSpan(context, arg.items[0].span), container: context.container });
     return;
@@ -114,6 +131,7 @@ function getAtt(context: Context, arg: TemplateValue): void {
   const span = innerSpan(context, arg.span);
   const dot = text.indexOf('.');
   const target = dot >= 0 ? text.slice(0, dot) : text;
+  if (context.loopNames.includes(target)) return;
   context.out.push({
     target,
     attribute: dot >= 0 ? text.slice(dot + 1) : undefined,
@@ -129,7 +147,7 @@ function sub(context: Context, arg: TemplateValue): void {
   const localNames: string[] = [];
   if (arg.kind === 'seq' && arg.items[1]?.kind === 'map') localNames.push(...arg.items[1].entries.map((e) => e.key));
   for (const found of subPlaceholders(context.text, stringNode.span)) {
-    if (localNames.includes(found.name)) continue;
+    if (localNames.includes(found.name) || context.loopNames.includes(found.name)) continue;
     context.out.push({
       target: found.name,
       attribute: found.attribute,
@@ -145,7 +163,7 @@ function sub(context: Context, arg: TemplateValue): void {
 export function subPlaceholders(text: string, span: Span): { name: string; attribute?: string; span: Span }[] {
   const out: { name: string; attribute?: string; span: Span }[] = [];
   const source = text.slice(span.start, span.end);
-  const pattern = /\$\{([^}!][^}]*)\}/g;
+  const pattern = /\$\{([^}!$][^}$]*)\}/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(source))) {
     const inner = match[1].trim();

@@ -83,7 +83,7 @@ export function parseYamlTree(file: string, text: string): YamlParseResult {
     return { problems };
   }
   for (const error of doc.errors) {
-    const [start, end] = error.pos ?? [0, 1];
+    const [start, end] = pastWhitespace(text, error.pos ?? [0, 1]);
     problems.push(problem(file, start, Math.max(end, start + 1), error.message.split('\n')[0]));
   }
   const state: BuildState = { file, text, doc, nodes: 0, problems, aliasDepth: 0, aliasNodes: 0, duplicates: 0 };
@@ -94,6 +94,14 @@ export function parseYamlTree(file: string, text: string): YamlParseResult {
     problems.push(problem(file, 0, 1, `The template is too deeply nested or too large to analyse (${String(error).slice(0, 80)}).`));
     return { problems };
   }
+}
+
+/** An error the parser places on the white space before a line (a bad indentation) is shown on the line's first character. */
+function pastWhitespace(text: string, [start, end]: [number, number]): [number, number] {
+  if (text.slice(start, end).trim()) return [start, end];
+  let at = start;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at < text.length ? [at, at + 1] : [start, end];
 }
 
 function problem(file: string, start: number, end: number, message: string): Problem {

@@ -15,7 +15,7 @@ export const duplicateRouteRule: Rule = {
     const first = new Map<string, EndpointModel>();
     const out = [];
     for (const endpoint of analysis.endpoints) {
-      if (endpoint.source === 'openapi' || !endpoint.method || !endpoint.path) continue;
+      if (endpoint.source === 'openapi' || endpoint.source === 'resource' || !endpoint.method || !endpoint.path) continue;
       const { file, logicalId } = splitNodeId(endpoint.functionId);
       // Functions created under a condition may be alternatives that are never deployed together.
       if (entryOf(analysis.resource(file, logicalId)?.node, 'Condition')) continue;
