@@ -24,6 +24,7 @@ import { unknownIamActionRule } from './rules/unknownIamAction';
 import { ignoredPoliciesRule } from './rules/ignoredPolicies';
 import { policyTemplateParameterRule } from './rules/policyTemplateParameter';
 import { templateShapeRule } from './rules/templateShape';
+import { duplicateKeyRule } from './rules/duplicateKey';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -84,6 +85,7 @@ export const RULES: Rule[] = [
   ignoredPoliciesRule,
   policyTemplateParameterRule,
   templateShapeRule,
+  duplicateKeyRule,
 ];
 
 /** Per-code severity overrides (`off` silences a rule). */

@@ -195,7 +195,7 @@ function buildMap(state: BuildState, node: YamlNode, depth: number, span: Span):
       : { kind: 'scalar' as const, value: null, span: { file: state.file, start: keySpan.end, end: keySpan.end } };
     entries.push({ key, keySpan, value });
     if (keys.has(key) && key !== '<<' && ++state.duplicates <= MAX_DUPLICATE_REPORTS) {
-      state.problems.push(problem(state.file, keySpan.start, Math.max(keySpan.end, keySpan.start + 1), `Duplicate key "${key.slice(0, 100)}" in the same map: CloudFormation rejects the template.`));
+      state.problems.push({ code: 'duplicate-key', severity: 'warning', message: `Duplicate key "${key.slice(0, 100)}" in the same map: only the last one counts (and some tools reject the template). Remove or rename one.`, span: { file: state.file, start: keySpan.start, end: Math.max(keySpan.end, keySpan.start + 1) } });
     }
     keys.add(key);
   }
