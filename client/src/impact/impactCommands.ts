@@ -1,12 +1,13 @@
 // The Impact view and its commands: the impact of a function (from a CodeLens, a tree item, the cursor or a pick) or of the git changes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FunctionsRequest, ImpactRequest, NodeAtRequest, type ImpactParams, type ImpactResult } from '../../../server/src/protocol';
+import { ImpactRequest, type ImpactParams, type ImpactResult } from '../../../server/src/protocol';
 import { graphCommandIds, nodeIdFromArgument } from '../graph/graphCommands';
 import type { IndexStatusTracker } from '../indexStatus';
 import { openLocation } from '../locations';
 import { changesModel, targetModel, type ImpactEntry, type ImpactModel } from './impactModel';
 import { ImpactTreeProvider, pathLabel } from './impactTree';
+import { nodeAtCursor, pickFunction } from '../functionTarget';
 
 /** The ids of the impact commands and view (contributed in package.json). */
 export const impactIds = {
@@ -46,7 +47,7 @@ export function registerImpact(context: ImpactContext): ImpactFeature {
     view,
     runner,
     vscode.commands.registerCommand(impactIds.showImpact, async (target?: unknown) => {
-      const id = idFromArgument(target) ?? (await nodeAtCursor(context.client)) ?? (await pickFunction(context.client));
+      const id = idFromArgument(target) ?? (await nodeAtCursor(context.client)) ?? (await pickFunction(context.client, 'Show Impact', 'Choose a function to see what depends on it and what it depends on'));
       if (id) await runner.run({ id });
     }),
     vscode.commands.registerCommand(impactIds.impactOfChanges, () => runner.run({ base: '' })),
@@ -163,37 +164,7 @@ function idFromArgument(target: unknown): string | undefined {
   return nodeIdFromArgument(target);
 }
 
-/** The function or state machine at the active editor's cursor, as the server sees it. */
-async function nodeAtCursor(client: LanguageClient): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !client.isRunning()) return undefined;
-  const { line, character } = editor.selection.active;
-  try {
-    return (await client.sendRequest(NodeAtRequest.type, { uri: editor.document.uri.toString(), position: { line, character } })) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
-/** Lets the user choose a function when neither the argument nor the cursor names one. */
-async function pickFunction(client: LanguageClient): Promise<string | undefined> {
-  if (!client.isRunning()) {
-    void vscode.window.showWarningMessage('The SAM Atlas language server is not running.');
-    return undefined;
-  }
-  const functions = await client.sendRequest(FunctionsRequest.type, {}).catch(() => []);
-  if (functions.length === 0) {
-    void vscode.window.showInformationMessage('SAM Atlas found no Lambda functions in this workspace (yet).');
-    return undefined;
-  }
-  const picks = functions.map((item) => ({ label: item.logicalId, description: item.runtime, detail: pathLabel(item.template), id: item.id }));
-  const choice = await vscode.window.showQuickPick(picks, {
-    title: 'Show Impact',
-    placeHolder: 'Choose a function to see what depends on it and what it depends on',
-    matchOnDetail: true,
-  });
-  return choice?.id;
-}
 
 /** Asks for a git ref; refuses what git would read as an option. */
 function askForRef(previous: string): Thenable<string | undefined> {
