@@ -12,6 +12,7 @@ export class AtlasData implements vscode.Disposable {
   private pending = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
+  private signature = '';
 
   /** Fires after each completed refresh. */
   readonly onDidChange = this.changed.event;
@@ -90,6 +91,11 @@ export class AtlasData implements vscode.Disposable {
   }
 
   private store(endpoints: EndpointItem[], functions: FunctionItem[]): void {
+    // Redrawing the trees replaces their items (and the commands a click runs): only redraw when something changed,
+    // so a click on a row never lands on an item that was just thrown away.
+    const signature = JSON.stringify([endpoints, functions]);
+    if (signature === this.signature) return;
+    this.signature = signature;
     this.endpointList = endpoints;
     this.functionList = functions;
     this.functionsById = new Map(functions.map((item) => [item.id, item]));
