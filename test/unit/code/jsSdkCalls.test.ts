@@ -1,26 +1,13 @@
 // Tests for SDK, HTTP and helper-call extraction from JavaScript/TypeScript, with traced arguments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractJsFacts } from '../../../server/src/core/code/jsFacts';
-import type { CodeFacts, SdkCall, Span } from '../../../server/src/core/model/types';
+import type { CodeFacts } from '../../../server/src/core/model/types';
+import { factsOf, onlyCall, slice } from './helpers';
 
 const file = '/work/app/src/handler.ts';
 
 function facts(source: string, path = file): CodeFacts {
-  const result = extractJsFacts(path, source);
-  // Facts are plain data: they survive JSON unchanged (no syntax nodes, no undefined fields).
-  assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
-  return result;
-}
-
-function slice(source: string, span: Span): string {
-  return source.slice(span.start, span.end);
-}
-
-function onlyCall(result: CodeFacts, operation: string): SdkCall {
-  const calls = result.sdkCalls.filter((call) => call.operation === operation);
-  assert.equal(calls.length, 1, `expected one ${operation} call, found ${JSON.stringify(result.sdkCalls.map((c) => c.operation))}`);
-  return calls[0];
+  return factsOf(path, source);
 }
 
 test('SDK v3: send with inline command, command variable, and lib-dynamodb operations', () => {

@@ -1,26 +1,13 @@
 // Tests for the Python fact extractor: defs, imports, env reads, boto3 clients/resources, HTTP and helper calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractPythonFacts } from '../../../server/src/core/code/pyFacts';
-import type { CodeFacts, SdkCall, Span } from '../../../server/src/core/model/types';
+import type { CodeFacts } from '../../../server/src/core/model/types';
+import { factsOf, onlyCall, slice } from './helpers';
 
 const file = '/work/app/orders/app.py';
 
 function facts(source: string): CodeFacts {
-  const result = extractPythonFacts(file, source);
-  // Facts are plain data: they survive JSON unchanged (no syntax nodes, no undefined fields).
-  assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
-  return result;
-}
-
-function slice(source: string, span: Span): string {
-  return source.slice(span.start, span.end);
-}
-
-function onlyCall(result: CodeFacts, operation: string): SdkCall {
-  const calls = result.sdkCalls.filter((call) => call.operation === operation);
-  assert.equal(calls.length, 1, `expected one ${operation} call, found ${JSON.stringify(result.sdkCalls.map((c) => c.operation))}`);
-  return calls[0];
+  return factsOf(file, source);
 }
 
 test('top-level defs are functions and exports; methods and nested defs are not', () => {
