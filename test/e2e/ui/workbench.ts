@@ -218,7 +218,9 @@ export class Workbench {
       await input.fill(`>${label}`);
       const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exact }) }).first();
       await row.waitFor({ state: 'visible', timeout: 5_000 });
-      await row.click();
+      // A short click timeout: when something covers the list for a moment (a hover, a notification), the poll
+      // closes the palette and tries again rather than spending its whole deadline on one click.
+      await row.click({ timeout: 3_000 });
       return true;
     }, timeoutMs);
   }
