@@ -39,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
   const functions = new FunctionsTreeProvider(data);
   const statusBar = createStatusBar();
   const impact = registerImpact({ client, tracker });
+  let fetchedLists: number | undefined;
   const update = (): void => {
     const status = tracker.status;
     if (client.state === State.Running) statusBar.show({ kind: 'running', status });
@@ -56,8 +57,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
     client.onDidChangeState(update),
     tracker.onDidChange(({ status }) => {
       update();
-      if (status?.state === 'ready') void data.refresh();
-      else if (status) data.refreshSoon(indexingRefreshDelayMs);
+      // The lists are fetched again only when the server says they may have changed (not after every code edit).
+      if (status?.state === 'ready' && (status.listsVersion === undefined || status.listsVersion !== fetchedLists)) {
+        fetchedLists = status.listsVersion;
+        void data.refresh();
+      } else if (status?.state !== 'ready') {
+        fetchedLists = undefined;
+        if (status) data.refreshSoon(indexingRefreshDelayMs);
+      }
     }),
   );
   await startLanguageClient(context, client);

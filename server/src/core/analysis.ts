@@ -5,6 +5,7 @@ import { resolveHandler, type FileQuery } from './code/resolveHandler';
 import { definitionFile, templateEndpoints, templateFunctions, templateStateMachines } from './sam/functions';
 import { stringOf } from './sam/values';
 import { dirname, joinPath } from './util/paths';
+import { ChangeLog } from './changeLog';
 
 /** An exported output and the pattern its export name matches (`${AWS::StackName}` unknown statically). */
 export interface ExportEntry {
@@ -28,6 +29,8 @@ export interface SnapshotInput {
   templates: TemplateFacts[];
   code: Map<string, CodeFacts>;
   skipped?: { path: string; reason: string }[];
+  /** The host's record of code changes by version (shared by its snapshots); a fresh one knows nothing. */
+  changes?: ChangeLog;
 }
 
 /** The model of the workspace at one moment; never changed after construction. */
@@ -48,6 +51,8 @@ export class Analysis {
   readonly skipped: { path: string; reason: string }[];
   /** Step Functions definition files (read for `DefinitionUri`), by path. */
   readonly definitions = new Map<string, TemplateFacts>();
+  /** Which code files changed between this host's snapshots (for per-function reuse). */
+  readonly changes: ChangeLog;
   private readonly templateIndex = new Map<string, TemplateFacts>();
   private readonly functionIndex = new Map<string, FunctionModel>();
   private readonly handlerIndex = new Map<string, FunctionModel[]>();
@@ -57,12 +62,15 @@ export class Analysis {
     this.version = input.version;
     this.fileListVersion = input.fileListVersion;
     this.templatesVersion = input.templatesVersion;
+    this.templatesKey = `${input.hostId}:${input.templatesVersion}`;
+    this.modelKey = `${this.templatesKey}|${input.fileListVersion}`;
     this.roots = input.roots;
     this.files = input.files;
     this.templates = input.templates.filter((t) => t.isTemplate).sort((a, b) => a.file.localeCompare(b.file));
     for (const t of input.templates) if (t.isDefinition && t.root) this.definitions.set(t.file, t);
     this.code = input.code;
     this.skipped = input.skipped ?? [];
+    this.changes = input.changes ?? new ChangeLog();
     for (const template of this.templates) this.addTemplate(template);
   }
 
@@ -84,9 +92,9 @@ export class Analysis {
   }
 
   /** A key that stays the same across snapshots while no template changes (for caches of template-only results). */
-  get templatesKey(): string {
-    return `${this.hostId}:${this.templatesVersion}`;
-  }
+  readonly templatesKey: string;
+  /** A key that stays the same while no template changes and the file list is the same (function models are stable then). */
+  readonly modelKey: string;
 
   /** The template parsed from this file, if it is one. */
   template(file: string): TemplateFacts | undefined {

@@ -1,5 +1,6 @@
 // The analysis host: takes file contents and changes, keeps per-file facts cached by content hash, and makes snapshots.
 import { Analysis } from './analysis';
+import { ChangeLog } from './changeLog';
 import type { CodeFacts, TemplateFacts } from './model/types';
 import { extractCodeFacts, isCodeFile } from './code/codeFacts';
 import { isTemplateCandidate, parseTemplate } from './sam/parseTemplate';
@@ -9,7 +10,7 @@ import { contentHash } from './util/hash';
 import { dirname, isInside, normalizePath } from './util/paths';
 
 /** Version of the fact extractors: cached facts from another version are not reused. */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 2;
 
 /** A file's new text, or `text: undefined` when it was deleted. */
 export interface FileChange {
@@ -66,6 +67,9 @@ export function createHost(options: HostOptions): Host {
   let templatesVersion = 0;
   let skipped: { path: string; reason: string }[] = [];
   let snapshot: Analysis | undefined;
+  const changes = new ChangeLog();
+  /** Code files changed since the last snapshot. */
+  let changedCode: string[] = [];
 
   let folders: Set<string> | undefined;
   const fileQuery = {
@@ -89,7 +93,9 @@ export function createHost(options: HostOptions): Host {
       if (cached.facts.kind === 'template') templates.push(cached.facts.facts);
       else code.set(path, cached.facts.facts);
     }
-    snapshot = new Analysis({ hostId, version: ++version, fileListVersion, templatesVersion, roots, files: { ...fileQuery }, templates, code, skipped });
+    changes.record(++version, changedCode);
+    changedCode = [];
+    snapshot = new Analysis({ hostId, version, fileListVersion, templatesVersion, roots, files: { ...fileQuery }, templates, code, skipped, changes });
     return snapshot;
   }
 
@@ -114,7 +120,9 @@ export function createHost(options: HostOptions): Host {
         const path = normalizePath(change.path);
         if (!roots.some((root) => isInside(root, path))) continue;
         if (change.text === undefined) {
-          if (files.get(path)?.facts.kind === 'template') templatesVersion++;
+          const kind = files.get(path)?.facts.kind;
+          if (kind === 'template') templatesVersion++;
+          else if (kind === 'code') changedCode.push(path);
           files.delete(path);
           if (known.delete(path)) fileListVersion++;
           folders = undefined;
@@ -129,6 +137,7 @@ export function createHost(options: HostOptions): Host {
         if (files.get(path)?.hash === hash) continue;
         const facts = change.facts ?? options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
         if (facts.kind === 'template' || files.get(path)?.facts.kind === 'template') templatesVersion++;
+        if (facts.kind === 'code' || files.get(path)?.facts.kind === 'code') changedCode.push(path);
         files.set(path, { hash, facts });
       }
       return makeSnapshot();

@@ -37,6 +37,11 @@ function severityOverrides(raw: unknown): SeverityOverrides {
   return Object.fromEntries(Object.entries(raw).filter(([, severity]) => typeof severity === 'string' && SEVERITY_SETTINGS.has(severity))) as SeverityOverrides;
 }
 
+/** While typing goes on, queued changes are applied at most this often. */
+const THROTTLE_MS = 100;
+/** Changes on disk are applied once they pause for this long. */
+const DISK_DEBOUNCE_MS = 120;
+
 /** Everything a request handler needs: the latest snapshot and the open documents. */
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
@@ -49,6 +54,8 @@ export class Session {
   private readonly listeners: ((analysis: Analysis) => void)[] = [];
   private pending = new Map<string, FileChange>();
   private timer: NodeJS.Timeout | undefined;
+  /** When queued changes were last applied (for the typing throttle). */
+  private lastFlush = 0;
   private cancelled = false;
   private refreshSoon = false;
   /** Open documents over the size limit: not analysed, reported like files the loader skipped. */
@@ -104,18 +111,37 @@ export class Session {
     setTimeout(() => cache.save(host.entries()), 1000);
   }
 
-  /** Queues a change of one file; changes are applied together after a short pause (typing is debounced). */
-  queueChange(change: FileChange, delayMs = 120): void {
+  /**
+   * Queues a change of one file. The first change after a quiet moment is applied at once (on the next turn of the
+   * event loop, so changes sent together are applied together); while typing goes on, changes are applied at most once
+   * per `THROTTLE_MS`, together.
+   */
+  queueChange(change: FileChange, source: 'editor' | 'disk' = 'editor'): void {
     if (this.tooLarge(change)) return;
     this.pending.set(change.path, change);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), delayMs);
+    this.scheduleFlush(source);
+  }
+
+  /**
+   * Schedules a flush. Editor changes: right away after a quiet moment, else when the throttle window ends. Disk
+   * changes come in bursts (a checkout, a build): they wait until the burst pauses, so it makes one snapshot.
+   */
+  private scheduleFlush(source: 'editor' | 'disk'): void {
+    if (source === 'disk') {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), DISK_DEBOUNCE_MS);
+      return;
+    }
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlush + THROTTLE_MS - Date.now());
+    this.timer = setTimeout(() => void this.flush(), wait);
   }
 
   /** Applies queued changes now. */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.lastFlush = Date.now();
     // While indexing, edits wait: the index applies every open document when it finishes.
     if (this.status.state === 'indexing') return;
     if (!this.pending.size && !this.refreshSoon) return;
@@ -129,16 +155,15 @@ export class Session {
   /** A file changed on disk (watcher): re-read it unless it is open in the editor. */
   async fileChangedOnDisk(path: string, deleted: boolean): Promise<void> {
     if (this.openText(path) !== undefined) return;
-    if (deleted) return this.queueChange({ path, text: undefined });
+    if (deleted) return this.queueChange({ path, text: undefined }, 'disk');
     if (!isTemplateCandidate(path) && !(isCodeFile(path) && (this.analysis.code.has(path) || this.analysis.neededFiles().includes(path)))) {
       this.host.addKnownFiles([path]);
       this.refreshSoon = true;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.flush(), 120);
+      this.scheduleFlush('disk');
       return;
     }
     const result = await readTextFile(path, this.settings.maxFileSize, this.roots);
-    if ('text' in result) this.queueChange({ path, text: result.text });
+    if ('text' in result) this.queueChange({ path, text: result.text }, 'disk');
   }
 
   /** Runs the snapshot listeners again on the current snapshot (after a settings change: diagnostics are recomputed and resent). */
@@ -176,13 +201,13 @@ export class Session {
       const skipped = this.scan.skipped.filter((s) => !this.oversized.has(s.path));
       this.host.noteSkipped([...skipped, ...[...this.oversized].map(([path, reason]) => ({ path, reason }))]);
       this.refreshSoon = true;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.flush(), 120);
+      this.scheduleFlush('editor');
     }
     return size > limit;
   }
 
   private publish(analysis: Analysis): void {
+    if (listsMayDiffer(this.analysis, analysis)) this.listsVersion++;
     this.analysis = analysis;
     for (const listener of this.listeners) {
       try {
@@ -194,8 +219,20 @@ export class Session {
     if (this.status.state === 'ready') this.setStatus({ ...this.status, templates: analysis.templates.length, functions: analysis.functions.length });
   }
 
+  private listsVersion = 0;
+
   private setStatus(status: IndexStatus): void {
-    this.status = status;
+    this.status = { ...status, listsVersion: this.listsVersion };
     void this.connection.sendNotification(IndexStatusNotification.type, status);
   }
+}
+
+/**
+ * Whether the endpoint and function lists of two snapshots may differ: they depend on the templates, the file list, and
+ * the handler files (where each handler export is); a change in any other code file leaves them as they were.
+ */
+function listsMayDiffer(before: Analysis, after: Analysis): boolean {
+  if (before.hostId !== after.hostId || before.modelKey !== after.modelKey) return true;
+  const changed = after.changes.between(before.version, after.version);
+  return !changed || changed.some((file) => after.functionsForHandlerFile(file).length > 0);
 }

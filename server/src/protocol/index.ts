@@ -47,6 +47,11 @@ export interface IndexStatus {
   functions: number;
   /** Milliseconds the last full index took. */
   elapsedMs?: number;
+  /**
+   * Changes when the endpoint or function lists may have changed (a template, the file list or a handler file changed);
+   * an edit elsewhere in code keeps it, so the client need not fetch the lists again.
+   */
+  listsVersion?: number;
 }
 
 /** Server → client: the index changed state or contents (the client refreshes its views). */

@@ -90,6 +90,8 @@ test('env reads: os.environ[], .get(), os.getenv(), environ[] and getenv() impor
     "G = other['NOT_ENV']",
   ].join('\n');
   const reads = facts(source).envReads;
+  // Only `.get` and `getenv` with a second argument give a fallback.
+  assert.deepEqual(reads.filter((read) => read.hasDefault).map((read) => read.name), ['QUEUE_URL']);
   assert.deepEqual(
     reads.map((read) => [read.name, slice(source, read.span)]),
     [

@@ -16,12 +16,12 @@ const SHARED_LIB = `export function tableName(): string {
 }
 export const region = process.env.AWS_REGION;`;
 
-function sharedLib(globals: string, ordersEnv: Record<string, string> | undefined, reportsEnv: Record<string, string> | undefined): Fixture {
+function sharedLib(globals: string, ordersEnv: Record<string, string> | undefined, reportsEnv: Record<string, string> | undefined, lib = SHARED_LIB): Fixture {
   return workspace({
     '/template.yaml': sam([fn('Orders', { env: ordersEnv }), fn('Reports', { env: reportsEnv })], globals),
     '/src/orders.ts': "import { tableName } from './lib/config';\nexport const handler = async () => tableName();",
     '/src/reports.ts': "import { tableName } from './lib/config';\nexport const handler = async () => tableName() + process.env.REPORT_BUCKET;",
-    '/src/lib/config.ts': SHARED_LIB,
+    '/src/lib/config.ts': lib,
   });
 }
 
@@ -59,11 +59,17 @@ test('undefined-env-var: a long list of functions is cut after six names', () =>
   assert.match(message, /ORDERS_TABLE is not defined for Fn0, Fn1, Fn2, Fn3, Fn4, Fn5 and 2 more \(8 of the 8 functions using this file\)/);
 });
 
-test('undefined-env-var: a read the code facts mark as having a fallback is optional', () => {
-  const fixture = sharedLib('', { ORDERS_TABLE: 'a' }, { REPORT_BUCKET: 'b' });
-  assert.equal(found(fixture, 'undefined-env-var').length, 1);
-  for (const read of fixture.analysis.code.get('/ws/src/lib/config.ts')!.envReads) read.hasDefault = true;
-  assert.deepEqual(found(fixture, 'undefined-env-var'), []);
+test('undefined-env-var: a read with a fallback in the code is optional', () => {
+  assert.equal(found(sharedLib('', { ORDERS_TABLE: 'a' }, { REPORT_BUCKET: 'b' }), 'undefined-env-var').length, 1);
+  const withFallbacks = [
+    "export const tableName = () => process.env.ORDERS_TABLE ?? 'orders';",
+    "export const tableName = () => (process.env['ORDERS_TABLE']!) || 'orders';",
+    "const { ORDERS_TABLE = 'orders' } = process.env;\nexport const tableName = () => ORDERS_TABLE;",
+  ];
+  for (const lib of withFallbacks) assert.deepEqual(found(sharedLib('', { ORDERS_TABLE: 'a' }, { REPORT_BUCKET: 'b' }, lib), 'undefined-env-var'), [], lib);
+  // A fallback on the right, or an operator other than `??`/`||`, is no fallback for the read.
+  const noFallback = "export const tableName = () => 'x' + (process.env.ORDERS_TABLE && 'y');";
+  assert.equal(found(sharedLib('', { ORDERS_TABLE: 'a' }, { REPORT_BUCKET: 'b' }, noFallback), 'undefined-env-var').length, 1);
 });
 
 test('undefined-env-var: a function whose Environment is built with !If is not judged', () => {

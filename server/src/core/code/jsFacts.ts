@@ -180,7 +180,7 @@ class Walker {
     }
     const name = (nameNode as ts.Identifier | ts.StringLiteral).text;
     // `process.env.` being typed (the parser inserts an empty identifier) reads nothing yet.
-    if (name) this.facts.envReads.push({ name, span });
+    if (name) this.facts.envReads.push({ name, span, ...(hasFallback(access) ? { hasDefault: true } : {}) });
   }
 
   /** `const { X, Y: y } = process.env`. */
@@ -190,7 +190,7 @@ class Walker {
       if (element.dotDotDotToken) continue;
       const nameNode = element.propertyName ?? element.name;
       const name = staticPropertyName(nameNode);
-      if (name !== undefined) this.facts.envReads.push({ name, span: spanOf(this.context, nameNode) } satisfies EnvRead);
+      if (name !== undefined) this.facts.envReads.push({ name, span: spanOf(this.context, nameNode), ...(element.initializer ? { hasDefault: true } : {}) } satisfies EnvRead);
     }
   }
 
@@ -248,4 +248,12 @@ function isFunctionValue(init: ts.Expression | undefined): boolean {
   if (!init) return false;
   const node = unwrap(init);
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** Whether an expression is the left side of `??` or `||` (through parentheses and `!`): the code has a fallback for it. */
+function hasFallback(expression: ts.Expression): boolean {
+  let node: ts.Node = expression;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }

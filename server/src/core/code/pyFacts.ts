@@ -66,7 +66,7 @@ class PyWalker {
       return;
     }
     const env = envReadOf(this.context, this.scope, expr);
-    if (env) this.facts.envReads.push({ name: env.name, span: { file: this.context.file, start: env.literal.contentStart, end: env.literal.contentEnd } });
+    if (env) this.facts.envReads.push({ name: env.name, span: { file: this.context.file, start: env.literal.contentStart, end: env.literal.contentEnd }, ...(env.hasDefault ? { hasDefault: true } : {}) });
     if (expr.kind === 'call') this.onCall(expr);
     for (const child of children(expr)) this.visit(child, depth + 1);
   }

@@ -105,17 +105,21 @@ function isOsModule(scope: PyScope, name: string): boolean {
 }
 
 /** The environment variable an expression reads (`os.environ['X']`, `os.environ.get('X')`, `os.getenv('X')`), with the name's literal. */
-export function envReadOf(context: PyContext, scope: PyScope, expr: PyExpr): { name: string; literal: PyExpr & { kind: 'string' } } | undefined {
+export function envReadOf(context: PyContext, scope: PyScope, expr: PyExpr): { name: string; literal: PyExpr & { kind: 'string' }; hasDefault: boolean } | undefined {
   let literal: PyExpr | undefined;
+  // `os.environ.get('X', 'a')`, `os.getenv('X', 'a')`: a second argument is the fallback.
+  let hasDefault = false;
   if (expr.kind === 'subscript' && isFromOs(scope, expr.object, 'environ')) literal = expr.index;
   else if (expr.kind === 'call' && expr.callee.kind === 'attribute') {
     const { object, name } = expr.callee;
     if ((name === 'get' || name === 'setdefault') && isFromOs(scope, object, 'environ')) literal = expr.args[0];
     else if (name === 'getenv' && object.kind === 'name' && isOsModule(scope, object.name)) literal = expr.args[0];
+    hasDefault = expr.args.length > 1;
   } else if (expr.kind === 'call' && expr.callee.kind === 'name' && isFromOs(scope, expr.callee, 'getenv')) {
     literal = expr.args[0];
+    hasDefault = expr.args.length > 1;
   }
-  return literal?.kind === 'string' ? { name: literal.value, literal } : undefined;
+  return literal?.kind === 'string' ? { name: literal.value, literal, hasDefault } : undefined;
 }
 
 /** A short excerpt of an expression's source, for the reasons of unknown values. */

@@ -2,7 +2,9 @@
 import type { Analysis } from '../analysis';
 import type { Span } from '../model/types';
 import { graphOf } from '../graph/buildGraph';
-import { contentHash } from '../util/hash';
+import { FunctionMemo } from '../query/memo';
+import { unique } from './functionRule';
+import type { FunctionModel } from '../model/functions';
 import { yamlSyntaxRule } from './rules/yamlSyntax';
 import { unknownReferenceRule } from './rules/unknownReference';
 import { missingHandlerRule } from './rules/missingHandler';
@@ -48,9 +50,10 @@ export type Finding = Omit<Diagnostic, 'code' | 'severity'> & { severity?: Sever
 
 /**
  * What a rule's findings depend on, so they can be reused across snapshots while that input is unchanged:
- * `templates` (the templates and the file list), `graph` (that, plus the derived calls), `workspace` (anything: always rerun).
+ * `templates` (the templates and the file list), `graph` (that, plus the derived calls), `function` (per function: its
+ * template and the code its handler reaches; the rule gives `checkFunction`), `workspace` (anything: always rerun).
  */
-export type RuleScope = 'templates' | 'graph' | 'workspace';
+export type RuleScope = 'templates' | 'graph' | 'function' | 'workspace';
 
 /** One diagnostic rule: a stable code, a default severity, and a check over a snapshot. */
 export interface Rule {
@@ -61,6 +64,8 @@ export interface Rule {
   /** Defaults to `workspace`. */
   scope?: RuleScope;
   check(analysis: Analysis, options?: RuleOptions): Finding[];
+  /** `function` scope: one function's findings (after an edit, only the functions whose code changed are checked again). */
+  checkFunction?(analysis: Analysis, fn: FunctionModel): Finding[];
 }
 
 export const RULES: Rule[] = [
@@ -108,13 +113,13 @@ export function diagnose(analysis: Analysis, overrides: SeverityOverrides = {}, 
 }
 
 const findingsCache = new Map<string, { key: string; findings: Finding[] }>();
-const graphSignatures = new WeakMap<Analysis, string>();
 
 /** A rule's findings, reused from an earlier snapshot when the inputs its scope names are unchanged. */
 function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Finding[] {
   const scope = rule.scope ?? 'workspace';
   if (scope === 'workspace') return rule.check(analysis, options);
-  let key = `${analysis.templatesKey}|${analysis.fileListVersion}|${JSON.stringify(options)}`;
+  if (scope === 'function' && rule.checkFunction) return functionFindings(rule, analysis);
+  let key = `${analysis.modelKey}|${JSON.stringify(options)}`;
   if (scope === 'graph') key += `|${graphSignature(analysis)}`;
   const cached = findingsCache.get(rule.code);
   if (cached?.key === key) return cached.findings;
@@ -123,12 +128,22 @@ function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Findi
   return findings;
 }
 
+const functionMemos = new Map<string, FunctionMemo<Finding[]>>();
+const functionResults = new Map<string, { parts: Finding[][]; findings: Finding[] }>();
+
+/** A `function`-scope rule's findings: each function's are reused until its template or code changes; the union is rebuilt only when a part did. */
+function functionFindings(rule: Rule, analysis: Analysis): Finding[] {
+  let memo = functionMemos.get(rule.code);
+  if (!memo) functionMemos.set(rule.code, (memo = new FunctionMemo(true)));
+  const parts = analysis.functions.map((fn) => memo.get(analysis, fn, () => rule.checkFunction!(analysis, fn)));
+  const previous = functionResults.get(rule.code);
+  if (previous && previous.parts.length === parts.length && previous.parts.every((part, i) => part === parts[i])) return previous.findings;
+  const findings = unique(parts.flat());
+  functionResults.set(rule.code, { parts, findings });
+  return findings;
+}
+
 /** The derived calls without their evidence positions: equal when an edit did not change who calls whom. */
 function graphSignature(analysis: Analysis): string {
-  let signature = graphSignatures.get(analysis);
-  if (signature === undefined) {
-    signature = contentHash(graphOf(analysis).calls.map((c) => `${c.from}>${c.to}:${c.via}:${c.sync ? 1 : 0}`).sort().join('\n'));
-    graphSignatures.set(analysis, signature);
-  }
-  return signature;
+  return graphOf(analysis).signature;
 }

@@ -7,6 +7,8 @@ import { patternMatches } from './eventPattern';
 import { codeActions, type Action } from './actions';
 import { stateMachineActions } from './stepFunctions';
 import { matchEndpoint } from './httpRoutes';
+import { FunctionMemo } from '../query/memo';
+import { contentHash } from '../util/hash';
 
 const KIND_BY_TYPE: [RegExp, NodeKind][] = [
   [/::Function$/, 'function'],
@@ -33,7 +35,53 @@ export function graphOf(analysis: Analysis): Graph {
   return graph;
 }
 
+/** What one function, the state machines or the destinations add to the graph; `signature` is who calls whom, without positions. */
+interface Part {
+  edges: GraphEdge[];
+  calls: CallEdge[];
+  /** `unresolved:<service>` nodes the part's edges point to. */
+  unresolved: GraphNode[];
+  signature: string;
+}
+
+/** Everything that depends on the templates only: resource nodes, wiring edges, state machine tasks, destinations. */
+interface Base {
+  key: string;
+  nodes: Map<string, GraphNode>;
+  wiring: Wiring;
+  edges: GraphEdge[];
+  tail: Part;
+}
+
+let lastBase: Base | undefined;
+let lastComposition: { base: Base; parts: Part[]; signature: string } | undefined;
+const parts = new FunctionMemo<Part>(true);
+
+/**
+ * Composes the graph from the template-only base and one part per function; after an edit only the functions whose
+ * code changed are recomputed, and the call signature is reused when no part's calls changed.
+ */
 function buildGraph(analysis: Analysis): Graph {
+  const base = baseOf(analysis);
+  const functionParts = analysis.functions.map((fn) => parts.get(analysis, fn, () => makePart(analysis, base, codeActions(analysis, fn))));
+  const nodes = new Map(base.nodes);
+  const edges = [...base.edges];
+  const calls: CallEdge[] = [];
+  for (const part of [...functionParts, base.tail]) {
+    for (const node of part.unresolved) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    for (const edge of part.edges) edges.push(edge);
+    for (const call of part.calls) calls.push(call);
+  }
+  const previous = lastComposition;
+  const same = previous && previous.base === base && previous.parts.length === functionParts.length && previous.parts.every((p, i) => p === functionParts[i] || p.signature === functionParts[i].signature);
+  const signature = same ? previous.signature : contentHash([...functionParts, base.tail].map((p) => p.signature).join('\n'));
+  lastComposition = { base, parts: functionParts, signature };
+  return { nodes: [...nodes.values()], edges, calls, signature };
+}
+
+function baseOf(analysis: Analysis): Base {
+  const key = analysis.modelKey;
+  if (lastBase?.key === key) return lastBase;
   const nodes = new Map<string, GraphNode>();
   for (const template of analysis.templates) {
     for (const resource of template.resources) {
@@ -43,35 +91,52 @@ function buildGraph(analysis: Analysis): Graph {
   }
   const wiring = collectWiring(analysis);
   const edges: GraphEdge[] = [];
-  const calls: CallEdge[] = [];
-  const actions: Action[] = [];
-  for (const fn of analysis.functions) actions.push(...codeActions(analysis, fn));
-  for (const sm of analysis.stateMachines) {
-    for (const task of stateMachineActions(analysis, sm)) actions.push({ from: sm.id, ...task, source: 'task' });
-  }
   for (const trigger of wiring.triggers) edges.push({ from: trigger.source, to: trigger.target, kind: 'triggers', label: trigger.type, evidence: trigger.evidence });
   for (const rule of wiring.rules) {
     if (!nodes.has(rule.id)) nodes.set(rule.id, { id: rule.id, kind: 'rule', label: rule.id.slice(rule.id.lastIndexOf('#') + 1), file: rule.evidence.file, span: rule.evidence });
     if (rule.bus !== 'default' && nodes.has(rule.bus)) edges.push({ from: rule.bus, to: rule.id, kind: 'routes', label: 'rule', evidence: rule.evidence });
     for (const target of rule.targets) edges.push({ from: rule.id, to: target.id, kind: 'triggers', label: 'EventBridge', evidence: target.evidence });
   }
-  for (const action of actions) addAction(analysis, action, wiring, nodes, edges, calls);
+  const tasks: Action[] = [];
+  for (const sm of analysis.stateMachines) {
+    for (const task of stateMachineActions(analysis, sm)) tasks.push({ from: sm.id, ...task, source: 'task' });
+  }
+  const base: Base = { key, nodes, wiring, edges, tail: { edges: [], calls: [], unresolved: [], signature: '' } };
+  const tail = makePart(analysis, base, tasks);
   for (const trigger of wiring.triggers.filter((t) => t.type === 'Destination')) {
     for (const delivery of deliver(trigger.target, wiring, nodes, 0)) {
-      calls.push({ from: trigger.source, to: delivery.target, via: 'lambda-destination', sync: false, evidence: trigger.evidence, through: delivery.through });
+      tail.calls.push({ from: trigger.source, to: delivery.target, via: 'lambda-destination', sync: false, evidence: trigger.evidence, through: delivery.through });
     }
   }
-  return { nodes: [...nodes.values()], edges, calls: dedupeCalls(calls) };
+  tail.calls = dedupeCalls(tail.calls);
+  tail.signature = signatureOf(tail.calls);
+  base.tail = tail;
+  lastBase = base;
+  return base;
+}
+
+/** The edges and calls of some actions (one function's, or the state machines' tasks). */
+function makePart(analysis: Analysis, base: Base, actions: Action[]): Part {
+  const edges: GraphEdge[] = [];
+  const calls: CallEdge[] = [];
+  const unresolved = new Map<string, GraphNode>();
+  for (const action of actions) addAction(analysis, action, base.wiring, base.nodes, unresolved, edges, calls);
+  const deduped = dedupeCalls(calls);
+  return { edges, calls: deduped, unresolved: [...unresolved.values()], signature: signatureOf(deduped) };
+}
+
+function signatureOf(calls: CallEdge[]): string {
+  return calls.map((c) => `${c.from}>${c.to}:${c.via}:${c.sync ? 1 : 0}`).sort().join('\n');
 }
 
 const SYNC_COMPUTE: Record<string, Via> = { lambda: 'lambda-invoke', sfn: 'stepfunctions' };
 
-function addAction(analysis: Analysis, action: Action, wiring: Wiring, nodes: Map<string, GraphNode>, edges: GraphEdge[], calls: CallEdge[]): void {
+function addAction(analysis: Analysis, action: Action, wiring: Wiring, nodes: Map<string, GraphNode>, unresolved: Map<string, GraphNode>, edges: GraphEdge[], calls: CallEdge[]): void {
   const fromTask = action.source === 'task';
   if (action.service === 'eventbridge') {
     const bus = action.event?.bus;
     const busId = !bus ? 'default' : bus.kind === 'resource' ? bus.id : bus.kind === 'literal' ? (bus.value === 'default' ? 'default' : matchLiteral(analysis, bus.value) ?? bus.value) : undefined;
-    if (!busId) return unresolvedEdge(action, `event bus: ${bus?.kind === 'unresolved' ? bus.reason : ''}`, nodes, edges);
+    if (!busId) return unresolvedEdge(action, `event bus: ${bus?.kind === 'unresolved' ? bus.reason : ''}`, unresolved, edges);
     if (nodes.has(busId)) edges.push({ from: action.from, to: busId, kind: 'writes', label: action.operation, evidence: action.evidence });
     for (const rule of rulesOn(wiring, busId)) {
       if (!patternMatches(rule.pattern, { source: action.event?.source, detailType: action.event?.detailType })) continue;
@@ -84,7 +149,7 @@ function addAction(analysis: Analysis, action: Action, wiring: Wiring, nodes: Ma
     return;
   }
   const target = action.target;
-  if (target.kind !== 'resource') return unresolvedEdge(action, target.kind === 'unresolved' ? target.reason : `literal ${target.value}`, nodes, edges);
+  if (target.kind !== 'resource') return unresolvedEdge(action, target.kind === 'unresolved' ? target.reason : `literal ${target.value}`, unresolved, edges);
   const node = nodes.get(target.id);
   edges.push({ from: action.from, to: target.id, kind: node?.kind === 'function' || node?.kind === 'stateMachine' ? 'invokes' : 'writes', label: action.operation, evidence: action.evidence });
   if (action.service === 'http') {

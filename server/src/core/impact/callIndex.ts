@@ -7,6 +7,7 @@ import { graphOf } from '../graph/buildGraph';
 import { functionCalls } from '../graph/producers';
 import { resolveCodeValue } from '../graph/resolveValue';
 import { matchLiteral } from '../graph/consumers';
+import { FunctionMemo } from '../query/memo';
 
 /** A function or state machine acting on a resource that is not compute. */
 export interface Access {
@@ -76,8 +77,14 @@ function buildIndex(analysis: Analysis): CallIndex {
   return index;
 }
 
-/** The resources a function's code reads (DynamoDB gets and queries, S3 gets, SQS receives), resolved to workspace resources. */
-function codeReads(analysis: Analysis, fn: FunctionModel): Access[] {
+const readsMemo = new FunctionMemo<Access[]>(true);
+
+/** The resources a function's code reads (DynamoDB gets and queries, S3 gets, SQS receives), resolved to workspace resources (memoised). */
+export function codeReads(analysis: Analysis, fn: FunctionModel): Access[] {
+  return readsMemo.get(analysis, fn, () => computeReads(analysis, fn));
+}
+
+function computeReads(analysis: Analysis, fn: FunctionModel): Access[] {
   const out: Access[] = [];
   for (const { call, args, via } of functionCalls(analysis, fn)) {
     const read = READS[call.service];

@@ -16,22 +16,41 @@ interface Importer {
 const reverseIndexes = new WeakMap<Analysis, Map<string, Importer[]>>();
 const userIndexes = new WeakMap<Analysis, Map<string, FunctionModel[]>>();
 
+/** The users index of a snapshot and the closures it was built from (reused while no function's closure changed). */
+interface UserIndex {
+  modelKey: string;
+  closures: Set<string>[];
+  users: Map<string, FunctionModel[]>;
+}
+
+let lastUserIndex: UserIndex | undefined;
+
 /** The functions whose handler is `file` or reaches it by local imports (the same answer as `functionsUsingFile`, indexed once per snapshot). */
 export function usersOfFile(analysis: Analysis, file: string): FunctionModel[] {
   let index = userIndexes.get(analysis);
   if (!index) {
-    index = new Map();
+    index = buildUserIndex(analysis);
     userIndexes.set(analysis, index);
-    for (const fn of analysis.functions) {
-      if (fn.resolution.status !== 'resolved') continue;
-      for (const reached of moduleClosure(analysis, fn.resolution.file)) {
-        const list = index.get(reached) ?? [];
-        if (!list.includes(fn)) list.push(fn);
-        index.set(reached, list);
-      }
-    }
   }
   return index.get(file) ?? [];
+}
+
+function buildUserIndex(analysis: Analysis): Map<string, FunctionModel[]> {
+  const resolved = analysis.functions.filter((fn) => fn.resolution.status === 'resolved');
+  const closures = resolved.map((fn) => moduleClosure(analysis, (fn.resolution as { file: string }).file));
+  const previous = lastUserIndex;
+  if (previous && previous.modelKey === analysis.modelKey && previous.closures.length === closures.length && previous.closures.every((c, i) => c === closures[i])) return previous.users;
+  const users = new Map<string, FunctionModel[]>();
+  resolved.forEach((fn, i) => {
+    // A closure is a set and each function is visited once: no duplicate to check for.
+    for (const reached of closures[i]) {
+      const list = users.get(reached);
+      if (list) list.push(fn);
+      else users.set(reached, [fn]);
+    }
+  });
+  lastUserIndex = { modelKey: analysis.modelKey, closures, users };
+  return users;
 }
 
 /** Which code files import each module (relative imports and re-exports), built once per snapshot. */

@@ -45,4 +45,6 @@ export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   calls: CallEdge[];
+  /** Who calls whom, without evidence positions: equal across snapshots when an edit did not change the calls. */
+  signature: string;
 }

@@ -1,5 +1,6 @@
 // Finds Allow statements written in the workspace that are too broad: `*`, `service:*`, or write actions on `Resource: '*'`.
 import type { Analysis } from '../analysis';
+import type { FunctionModel } from '../model/functions';
 import type { Span, TemplateValue } from '../model/types';
 import { stringOf, walkValues } from '../sam/values';
 import type { Grant, Usage } from './model';
@@ -31,29 +32,47 @@ const VPC_NETWORK_ACTIONS = new Set([
   'ec2:UnassignPrivateIpAddresses',
 ]);
 
-/** Every too-broad statement reachable from a function's role, once per statement. */
+/** A broad statement with the functions whose role has it (template-only, so kept while no template changes). */
+interface BroadStatement {
+  key: string;
+  finding: Omit<WildcardFinding, 'used'>;
+  functions: FunctionModel[];
+}
+
+let lastBroad: { key: string; statements: BroadStatement[] } | undefined;
+
+/** Every too-broad statement reachable from a function's role, once per statement, with what the code uses through it. */
 export function wildcardFindings(analysis: Analysis): WildcardFinding[] {
-  const byStatement = new Map<string, WildcardFinding>();
+  return broadStatements(analysis).map(({ key, finding, functions }) => ({
+    ...finding,
+    used: dedupe(functions.flatMap((fn) => usagesOf(analysis, fn).filter((u) => u.status === 'granted' && u.grantedBy.some((g) => statementKey(g) === key)))),
+  }));
+}
+
+function broadStatements(analysis: Analysis): BroadStatement[] {
+  if (lastBroad?.key === analysis.modelKey) return lastBroad.statements;
+  const byStatement = new Map<string, BroadStatement>();
   for (const fn of analysis.functions) {
     if (!templateReadable(analysis, fn)) continue;
     for (const grant of permissionsOf(analysis, fn).grants) {
       if (grant.effect !== 'Allow' || !grant.written || grant.notActions || grant.notResources) continue;
       const key = statementKey(grant)!;
-      let finding = byStatement.get(key);
-      if (!finding) {
+      let statement = byStatement.get(key);
+      if (!statement) {
         // `Resource: !Ref SomeParameter` whose default is '*': the deployer chooses the resource, the template does not.
         const reasons = resourceIsParameter(analysis, grant) ? broadness({ ...grant, resources: [] }) : broadness(grant);
         if (!reasons.length) continue;
         const span = (reasons[0].startsWith('allows') ? grant.written.actionValue : grant.written.resourceValue) ?? grant.written.statement;
-        finding = { grant, span, reasons, functions: [], functionIds: [], used: [] };
-        byStatement.set(key, finding);
+        statement = { key, finding: { grant, span, reasons, functions: [], functionIds: [] }, functions: [] };
+        byStatement.set(key, statement);
       }
-      finding.functions.push(fn.logicalId);
-      finding.functionIds.push(fn.id);
-      finding.used.push(...usagesOf(analysis, fn).filter((u) => u.status === 'granted' && u.grantedBy.some((g) => statementKey(g) === key)));
+      statement.finding.functions.push(fn.logicalId);
+      statement.finding.functionIds.push(fn.id);
+      statement.functions.push(fn);
     }
   }
-  return [...byStatement.values()].map((f) => ({ ...f, used: dedupe(f.used) }));
+  lastBroad = { key: analysis.modelKey, statements: [...byStatement.values()] };
+  return lastBroad.statements;
 }
 
 /** Whether the statement's `Resource` is written as `!Ref` of template parameters (directly or in a list). */

@@ -43,8 +43,33 @@ export function functionsUsingFile(analysis: Analysis, file: string): FunctionMo
   return [...result];
 }
 
-/** Every local module reachable by imports from `file`, itself included. */
+/** A closure and the snapshot version it was last known valid at. */
+interface ClosureEntry {
+  fileListVersion: number;
+  version: number;
+  closure: Set<string>;
+}
+
+const closures = new WeakMap<Analysis['changes'], Map<string, ClosureEntry>>();
+
+/**
+ * Every local module reachable by imports from `file`, itself included (do not modify the set). Reused across
+ * snapshots while the file list and every file in it are unchanged: only those files' imports decide it.
+ */
 export function moduleClosure(analysis: Analysis, file: string): Set<string> {
+  let perHost = closures.get(analysis.changes);
+  if (!perHost) closures.set(analysis.changes, (perHost = new Map()));
+  const cached = perHost.get(file);
+  if (cached && cached.fileListVersion === analysis.fileListVersion && analysis.changes.unchanged(cached.version, analysis.version, cached.closure)) {
+    if (analysis.version > cached.version) cached.version = analysis.version;
+    return cached.closure;
+  }
+  const closure = computeClosure(analysis, file);
+  perHost.set(file, { fileListVersion: analysis.fileListVersion, version: analysis.version, closure });
+  return closure;
+}
+
+function computeClosure(analysis: Analysis, file: string): Set<string> {
   const seen = new Set<string>([file]);
   const stack = [file];
   while (stack.length) {

@@ -1,12 +1,14 @@
-// Per-function memoisation across snapshots: a result is reused while the inputs it depends on are the same objects.
+// Per-function memoisation across snapshots: a result is reused while the inputs it depends on are unchanged.
 import type { Analysis } from '../analysis';
 import type { FunctionModel } from '../model/functions';
-import type { CodeFacts } from '../model/types';
 import { moduleClosure } from './code';
 
 interface Entry<T> {
   key: string;
-  closure?: (CodeFacts | undefined)[];
+  /** The snapshot version the entry was last known valid at. */
+  version: number;
+  /** The handler's module closure when the result depends on code. */
+  closure?: ReadonlySet<string>;
   value: T;
 }
 
@@ -15,23 +17,21 @@ export class FunctionMemo<T> {
   private readonly entries = new WeakMap<FunctionModel, Entry<T>>();
 
   /**
-   * `dependsOnCode`: the result also depends on the code facts of the handler and every local module it imports
-   * (compared by identity: facts are cached per content hash, so an unchanged file keeps its facts object).
+   * `dependsOnCode`: the result also depends on the code facts of the handler and every local module it imports;
+   * the host's change log tells whether any of them changed since the entry was made, without walking the imports again.
    */
   constructor(private readonly dependsOnCode: boolean) {}
 
   get(analysis: Analysis, fn: FunctionModel, compute: () => T): T {
-    const key = `${analysis.templatesKey}|${analysis.fileListVersion}`;
-    const closure = this.dependsOnCode && fn.resolution.status === 'resolved' ? [...moduleClosure(analysis, fn.resolution.file)].map((f) => analysis.code.get(f)) : undefined;
+    const key = analysis.modelKey;
     const cached = this.entries.get(fn);
-    if (cached && cached.key === key && sameFacts(cached.closure, closure)) return cached.value;
+    if (cached && cached.key === key && (!cached.closure || analysis.changes.unchanged(cached.version, analysis.version, cached.closure))) {
+      if (analysis.version > cached.version) cached.version = analysis.version;
+      return cached.value;
+    }
+    const closure = this.dependsOnCode && fn.resolution.status === 'resolved' ? moduleClosure(analysis, fn.resolution.file) : undefined;
     const value = compute();
-    this.entries.set(fn, { key, closure, value });
+    this.entries.set(fn, { key, version: analysis.version, closure, value });
     return value;
   }
-}
-
-function sameFacts(a: (CodeFacts | undefined)[] | undefined, b: (CodeFacts | undefined)[] | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.length === b.length && a.every((facts, i) => facts === b[i]);
 }

@@ -2,34 +2,22 @@
 import type { Analysis } from '../../analysis';
 import type { FunctionModel } from '../../model/functions';
 import type { Span } from '../../model/types';
-import type { Rule } from '../registry';
+import { functionRule } from '../functionRule';
 import { missingUsages, type MissingUsage } from '../../permissions/missing';
 import { displayPath } from '../../query/display';
 import { offsetToPosition } from '../../util/lineIndex';
 
-export const missingPermissionRule: Rule = {
+export const missingPermissionRule = functionRule({
   code: 'missing-permission',
   severity: 'warning',
   description: "The code calls an AWS API that the function's role does not allow.",
-  check(analysis) {
-    const out: { message: string; span: Span }[] = [];
-    const seen = new Set<string>();
-    const push = (message: string, span: Span) => {
-      const key = `${span.file}:${span.start}:${span.end}|${message}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push({ message, span });
-      }
-    };
-    for (const fn of analysis.functions) {
-      for (const missing of missingUsages(analysis, fn)) {
-        push(codeMessage(fn, missing), missing.usage.evidence);
-        push(templateMessage(analysis, fn, missing), fn.keySpan);
-      }
-    }
-    return out;
+  checkFunction(analysis, fn) {
+    return missingUsages(analysis, fn).flatMap((missing) => [
+      { message: codeMessage(fn, missing), span: missing.usage.evidence },
+      { message: templateMessage(analysis, fn, missing), span: fn.keySpan },
+    ]);
   },
-};
+});
 
 function what(missing: MissingUsage): string {
   const actions = missing.actions.length > 1 ? `one of ${missing.actions.join(', ')}` : missing.actions[0];

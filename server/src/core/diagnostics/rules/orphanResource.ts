@@ -1,7 +1,9 @@
 // Rule `orphan-resource`: a queue, topic or table that nothing in the workspace refers to (no reference, no code access, no event).
-import type { Rule } from '../registry';
+import type { Finding, Rule } from '../registry';
 import type { MapValue, TemplateFacts } from '../../model/types';
-import { callIndexOf } from '../../impact/callIndex';
+import type { Analysis } from '../../analysis';
+import { codeReads } from '../../impact/callIndex';
+import { graphOf } from '../../graph/buildGraph';
 import { nodeId } from '../../sam/ids';
 import { stringOf, valueOf, walkValues } from '../../sam/values';
 
@@ -21,18 +23,18 @@ export const orphanResourceRule: Rule = {
   severity: 'info',
   description: 'A queue, topic or table that nothing in the workspace refers to: no reference, no code reads or writes it, no event uses it.',
   check(analysis) {
-    const index = callIndexOf(analysis);
-    const out = [];
+    const touched = touchedIds(analysis);
+    const out: Finding[] = [];
     for (const template of analysis.templates) {
       if (template.problems.some((p) => p.code === 'yaml-syntax' && p.severity === 'error')) continue;
-      const used = usedNames(template);
+      const used = usedNamesOf(template);
       for (const resource of template.resources) {
         const nameKey = CHECKED[resource.type];
         if (!nameKey || used.has(resource.logicalId)) continue;
         // A fixed physical name can be used from outside the workspace (other stacks, scripts, other accounts).
         if (valueOf(resource.properties, nameKey)) continue;
         const id = nodeId(template.file, resource.logicalId);
-        if (index.edgesTo.has(id) || index.edgesFrom.has(id) || index.accessTo.has(id)) continue;
+        if (touched.has(id)) continue;
         out.push({
           message: `Nothing in the workspace uses ${resource.logicalId}: no reference in the templates, no code reads or writes it, no event reads it. Remove it, or ignore this if something outside the workspace uses it.`,
           span: resource.keySpan,
@@ -42,6 +44,26 @@ export const orphanResourceRule: Rule = {
     return out;
   },
 };
+
+/** Every node a graph edge starts or ends at, and every resource some code reads. */
+function touchedIds(analysis: Analysis): Set<string> {
+  const touched = new Set<string>();
+  for (const edge of graphOf(analysis).edges) {
+    touched.add(edge.from);
+    touched.add(edge.to);
+  }
+  for (const fn of analysis.functions) for (const read of codeReads(analysis, fn)) touched.add(read.to);
+  return touched;
+}
+
+const usedNamesCache = new WeakMap<TemplateFacts, Set<string>>();
+
+/** `usedNames`, kept per template facts object (an edit elsewhere does not change it). */
+function usedNamesOf(template: TemplateFacts): Set<string> {
+  let used = usedNamesCache.get(template);
+  if (!used) usedNamesCache.set(template, (used = usedNames(template)));
+  return used;
+}
 
 /** Logical IDs the template refers to from anywhere but the resource itself or a policy attached to it, Connector `Id`s included. */
 function usedNames(template: TemplateFacts): Set<string> {
