@@ -13,7 +13,7 @@ export { workspaceSymbols, type WorkspaceSymbol } from './features/workspaceSymb
 export type { SymbolKindName } from './query/symbolKinds';
 export { listEndpoints, listFunctions, type EndpointListing, type FunctionListing } from './features/listings';
 export { indexReport, reportDiagnostic, lineStartsOf, type IndexReport, type ReportDiagnostic } from './features/indexReport';
-export { diagnose, RULES, type Diagnostic, type Severity, type SeverityOverrides } from './diagnostics/registry';
+export { diagnose, diagnoseByRule, RULES, type Diagnostic, type Severity, type SeverityOverrides } from './diagnostics/registry';
 export { offsetToPosition, positionToOffset, computeLineStarts } from './util/lineIndex';
 export { displayPath } from './query/display';
 export { relativePath, isInside, normalizePath, dirname, joinPath } from './util/paths';

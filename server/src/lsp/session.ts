@@ -2,7 +2,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createHost, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type RuleOptions, type SeverityOverrides } from '../core/index';
+import { createHost, graphOf, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type RuleOptions, type SeverityOverrides } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace, readTextFile, type ScanResult } from '../disk/loader';
 import { FactsCache } from '../disk/factsCache';
 import { IndexStatusNotification, type IndexStatus } from '../protocol/index';
@@ -103,6 +103,12 @@ export class Session {
     } catch (error) {
       // Whatever went wrong, the server leaves the indexing state: it answers from what it has and applies edits.
       this.connection.console.error(`SAM Atlas: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    // The graph is complete when the server says it is ready (diagnostics follow, rule by rule, between requests).
+    try {
+      graphOf(this.analysis);
+    } catch (error) {
+      this.connection.console.error(`SAM Atlas: the graph failed: ${String(error)}`);
     }
     this.setStatus({ state: 'ready', templates: this.analysis.templates.length, functions: this.analysis.functions.length, elapsedMs: Date.now() - started });
     // Edits and disk changes that arrived while indexing.

@@ -99,17 +99,22 @@ export type SeverityOverrides = Record<string, Severity | 'off'>;
 /** Runs every rule; a rule that throws is reported as one internal diagnostic instead of breaking the others. */
 export function diagnose(analysis: Analysis, overrides: SeverityOverrides = {}, options: RuleOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  for (const part of diagnoseByRule(analysis, overrides, options)) out.push(...part);
+  return out;
+}
+
+/** The same diagnostics, one rule at a time (so a server can answer requests between rules). */
+export function* diagnoseByRule(analysis: Analysis, overrides: SeverityOverrides = {}, options: RuleOptions = {}): Generator<Diagnostic[]> {
   for (const rule of RULES) {
     const severity = overrides[rule.code] ?? rule.severity;
     if (severity === 'off') continue;
     try {
-      for (const found of findingsOf(rule, analysis, options)) out.push({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity });
+      yield findingsOf(rule, analysis, options).map((found) => ({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity }));
     } catch (error) {
       const file = analysis.templates[0]?.file ?? '';
-      out.push({ code: 'internal-error', severity: 'hint', message: `Rule ${rule.code} failed: ${String(error).slice(0, 200)}`, span: { file, start: 0, end: 0 } });
+      yield [{ code: 'internal-error', severity: 'hint', message: `Rule ${rule.code} failed: ${String(error).slice(0, 200)}`, span: { file, start: 0, end: 0 } }];
     }
   }
-  return out;
 }
 
 const findingsCache = new Map<string, { key: string; findings: Finding[] }>();
