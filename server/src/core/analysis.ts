@@ -111,6 +111,21 @@ export class Analysis {
     return this.handlerIndex.get(file) ?? [];
   }
 
+  private endpointIndex?: Map<string, EndpointModel[]>;
+
+  /** The endpoints a function serves (indexed once per snapshot). */
+  endpointsOf(functionId: string): EndpointModel[] {
+    if (!this.endpointIndex) {
+      this.endpointIndex = new Map();
+      for (const endpoint of this.endpoints) {
+        const list = this.endpointIndex.get(endpoint.functionId);
+        if (list) list.push(endpoint);
+        else this.endpointIndex.set(endpoint.functionId, [endpoint]);
+      }
+    }
+    return this.endpointIndex.get(functionId) ?? [];
+  }
+
   /** A resource of a template by logical ID. */
   resource(file: string, logicalId: string): ResourceFact | undefined {
     return this.template(file)?.resources.find((r) => r.logicalId === logicalId);

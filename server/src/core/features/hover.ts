@@ -93,7 +93,7 @@ export function functionCard(analysis: Analysis, fn: FunctionModel): string {
   else if (r.status === 'inline') lines.push('', 'Handler: inline code');
   else if (r.status === 'outside-workspace') lines.push('', `Handler: outside the workspace (\`${r.path}\`), not read`);
   else lines.push('', `Handler: ${r.reason}`);
-  const endpoints = analysis.endpoints.filter((e) => e.functionId === fn.id);
+  const endpoints = analysis.endpointsOf(fn.id);
   if (endpoints.length) lines.push('', `Endpoints: ${endpoints.map((e) => `\`${e.method} ${e.path}\``).join(', ')}`);
   const events = fn.events.filter((e) => e.type !== 'Api' && e.type !== 'HttpApi');
   if (events.length) lines.push('', `Events: ${events.map((e) => `${e.name} (${e.type})`).join(', ')}`);

@@ -40,8 +40,14 @@ export interface ReportDiagnostic {
 
 /** Builds the index report with every path relative to `base` (a folder). */
 export function indexReport(analysis: Analysis, base: string): IndexReport {
-  const rel = (file: string) => relativePath(base, file);
+  const relative = new Map<string, string>();
+  const rel = (file: string) => {
+    let path = relative.get(file);
+    if (path === undefined) relative.set(file, (path = relativePath(base, file)));
+    return path;
+  };
   const id = (file: string, logicalId: string) => `${rel(file)}#${logicalId}`;
+
   return {
     version: 1,
     templates: analysis.templates.map((t) => ({ path: rel(t.file), resourceCount: t.resources.length })),
@@ -58,7 +64,7 @@ export function indexReport(analysis: Analysis, base: string): IndexReport {
         logicalId: fn.logicalId,
         runtime: fn.runtime ?? null,
         handler,
-        endpoints: analysis.endpoints.filter((e) => e.functionId === fn.id).map((e) => ({ method: e.method, path: e.path })),
+        endpoints: analysis.endpointsOf(fn.id).map((e) => ({ method: e.method, path: e.path })),
         permissions: permissionsReport(analysis, fn, rel),
       };
     }),

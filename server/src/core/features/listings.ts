@@ -53,7 +53,7 @@ export function listFunctions(analysis: Analysis): FunctionListing[] {
       runtime: fn.runtime,
       span: fn.keySpan,
       handler: handlerTarget(analysis, fn)[0],
-      endpoints: analysis.endpoints.filter((e) => e.functionId === fn.id).map((e) => ({ method: e.method, path: e.path })),
+      endpoints: analysis.endpointsOf(fn.id).map((e) => ({ method: e.method, path: e.path })),
     }))
     .sort((a, b) => a.template.localeCompare(b.template) || a.logicalId.localeCompare(b.logicalId));
 }

@@ -62,7 +62,7 @@ export function impactCounts(analysis: Analysis, id: string): ImpactCounts {
       directCallers: new Set((index.callsTo.get(id) ?? []).map((c) => c.from).filter((from) => from !== id)).size,
       downstream: downstream.size + resourcesReached(analysis, id).size,
       endpoints: endpointsReaching(analysis, id).length,
-      directEndpoints: analysis.endpoints.filter((e) => e.functionId === id).length,
+      directEndpoints: analysis.endpointsOf(id).length,
     };
     cache.set(id, found);
   }

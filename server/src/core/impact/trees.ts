@@ -44,7 +44,7 @@ function upstream(analysis: Analysis, id: string, budget: TreeBudget, ancestors:
     out.push(expand(node, budget, ancestors, depth, () => upstream(analysis, caller, budget, new Set([...ancestors, caller]), depth + 1)));
   }
   out.sort(byLabel);
-  for (const endpoint of analysis.endpoints.filter((e) => e.functionId === id)) {
+  for (const endpoint of analysis.endpointsOf(id)) {
     out.push({ id: `endpoint:${endpoint.api}:${endpoint.method} ${endpoint.path}`, kind: 'endpoint', label: `${endpoint.method} ${endpoint.path}`, detail: `${endpoint.api} · ${displayPath(analysis, endpoint.span.file)}`, span: endpoint.span, children: [] });
   }
   out.push(...entryEvents(analysis, id));
