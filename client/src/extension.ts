@@ -1,7 +1,7 @@
 // The extension's entry point: starts the language client and wires the views, commands and status bar to it.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import type { IndexStatus } from '../../server/src/protocol';
+import { WorkspaceTrustNotification, type IndexStatus } from '../../server/src/protocol';
 import { AtlasData } from './atlasData';
 import { registerCommands } from './commands';
 import { registerGraphCommands } from './graph/graphCommands';
@@ -55,6 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<SamAtl
     ...registerGraphCommands({ extensionUri: context.extensionUri, client, tracker }),
     impact,
     client.onDidChangeState(update),
+    // Trust granted after the server started: impact of changes (git) becomes available without a restart.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client.isRunning()) void client.sendNotification(WorkspaceTrustNotification.type, {});
+    }),
     tracker.onDidChange(({ status }) => {
       update();
       // The lists are fetched again only when the server says they may have changed (not after every code edit).

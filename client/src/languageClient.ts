@@ -36,7 +36,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: { fileEvents: watcher, configurationSection },
-    initializationOptions: readSettings(),
+    // A function, so a restarted server gets the settings (and the trust) of that moment.
+    initializationOptions: () => readSettings(),
     outputChannel: output,
     errorHandler: announceRestarts(() => (defaultHandler ??= client.createDefaultErrorHandler())),
   };

@@ -167,3 +167,9 @@ export namespace ImpactRequest {
   export const method = 'samAtlas/impact';
   export const type = new RequestType<ImpactParams, ImpactResult, void>(method);
 }
+
+/** Client → server: the user trusted the workspace after the server started (trust is never taken back without a reload). */
+export namespace WorkspaceTrustNotification {
+  export const method = 'samAtlas/workspaceTrusted';
+  export const type = new NotificationType<Record<string, never>>(method);
+}

@@ -3,6 +3,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind
 import { isCodeFile, isTemplateCandidate } from '../../core/index';
 import { readSettings, type Session } from '../session';
 import { uriToPath } from '../convert';
+import { WorkspaceTrustNotification } from '../../protocol/index';
 import { noteCodeLensCapabilities } from './codeLens';
 
 /** Registers the lifecycle handlers; `capabilities` lists what the other handlers provide. */
@@ -38,6 +39,9 @@ export function registerLifecycle(connection: Connection, session: Session): voi
       });
     }
     void indexWithProgress(connection, session, roots);
+  });
+  connection.onNotification(WorkspaceTrustNotification.type, () => {
+    session.settings = { ...session.settings, trusted: true };
   });
   connection.onDidChangeConfiguration((change) => {
     const section = (change.settings as { samAtlas?: unknown } | undefined)?.samAtlas;
