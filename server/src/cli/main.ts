@@ -19,7 +19,7 @@ Commands:
 
 Options:
   --max-file-size-kb N                     skip files larger than N KB (default 5120)
-  --no-cache                               neither read nor write the facts cache (~/.cache/sam-atlas)
+  --no-cache                               neither read nor write the caches (~/.cache/sam-atlas)
   --help                                   show this help`;
 
 /** A command-line mistake: printed as one line, exit code 2. */
@@ -76,14 +76,14 @@ async function analyse(path: string, maxFileSize: number, useCache: boolean): Pr
   if (stat.isDirectory()) {
     const cache = useCache ? FactsCache.open([absolute]) : undefined;
     const host = createHost({ roots: [absolute], precomputed: cache && ((file, hash) => cache.get(file, hash)) });
-    const { scan } = await loadWorkspace(host, [absolute], { maxFileSize, pool: cache?.isWarm ? false : undefined });
-    host.noteSkipped(scan.skipped);
+    // The loader's last snapshot already includes the files it skipped.
+    const { analysis } = await loadWorkspace(host, [absolute], { maxFileSize, pool: cache?.isWarm ? false : undefined, cache, codeCache: useCache ? undefined : false });
     cache?.save(host.entries());
-    return { analysis: host.applyChanges([]), base: absolute };
+    return { analysis, base: absolute };
   }
   const base = dirname(absolute);
   const host = createHost({ roots: [base] });
-  const { scan } = await loadWorkspace(host, [base], { maxFileSize, templateFilter: (f) => f === absolute });
+  const { scan } = await loadWorkspace(host, [base], { maxFileSize, templateFilter: (f) => f === absolute, codeCache: useCache ? undefined : false });
   if (!host.current().templates.length && !scan.skipped.some((s) => s.path === absolute)) throw new UsageError(`${path} is not a CloudFormation or SAM template`);
   host.noteSkipped(scan.skipped.filter((s) => s.path === absolute));
   return { analysis: host.applyChanges([]), base };

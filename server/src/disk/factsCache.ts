@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { ANALYSER_VERSION, type FileFacts } from '../core/index';
+import { ANALYSER_VERSION, type FileFacts, type TemplateFacts, type TemplateValue } from '../core/index';
 
 /** Where caches live: `$SAM_ATLAS_CACHE_DIR`, else `$XDG_CACHE_HOME/sam-atlas`, else `~/.cache/sam-atlas`. */
 export function cacheRoot(): string {
@@ -12,7 +12,12 @@ export function cacheRoot(): string {
 
 /** One line per file: `path \t hash \t compact JSON facts`; facts are parsed only when asked for. */
 export class FactsCache {
-  private readonly lines = new Map<string, { hash: string; json: string }>();
+  /** The file's lines; `used` once `get` has returned its facts (so the line is known good and can be written again as is). */
+  private lines = new Map<string, { hash: string; json: string; used?: boolean }>();
+  /** Facts objects `get` returned (their line is written again as it is). */
+  private readonly served = new WeakSet<object>();
+  /** Compact JSON of facts computed since the cache was opened, made while loading (see `prepare`). */
+  private readonly prepared = new WeakMap<object, string>();
   hits = 0;
 
   private constructor(readonly file: string) {}
@@ -41,6 +46,8 @@ export class FactsCache {
     if (!entry || entry.hash !== hash) return undefined;
     try {
       const facts = reviveFacts(JSON.parse(entry.json));
+      entry.used = true;
+      this.served.add(facts);
       this.hits++;
       return facts;
     } catch {
@@ -48,20 +55,41 @@ export class FactsCache {
     }
   }
 
+  /**
+   * Compacts facts now (or takes `json`, their compact JSON made on another thread), so that `save` only joins lines:
+   * the loader calls this while both threads are busy, instead of leaving the work to the end. Facts from `get` need nothing.
+   */
+  prepare(facts: FileFacts, json?: string): void {
+    if (!this.served.has(facts)) this.prepared.set(facts, json ?? compactFacts(facts));
+  }
+
   /** Whether the cache had anything at all (a warm start). */
   get isWarm(): boolean {
     return this.lines.size > 0;
   }
 
-  /** Replaces the cache with these files' facts (written to a temporary file, then renamed). Never throws. */
+  /**
+   * Replaces the cache with these files' facts (written to a temporary file, then renamed). Never throws.
+   * Files whose facts came from this cache keep their line as it was; when that is every file, nothing is written.
+   */
   save(entries: Iterable<{ path: string; hash: string; facts: FileFacts }>): void {
     try {
+      const lines = new Map<string, { hash: string; json: string; used?: boolean }>();
+      let changed = false;
+      for (const entry of entries) {
+        const old = this.lines.get(entry.path);
+        const same = old?.used && old.hash === entry.hash;
+        if (!same) changed = true;
+        lines.set(entry.path, same ? old : { hash: entry.hash, json: this.prepared.get(entry.facts) ?? compactFacts(entry.facts), used: true });
+      }
+      if (!changed && lines.size === this.lines.size && existsSync(this.file)) return;
       const out: string[] = [];
-      for (const entry of entries) out.push(`${entry.path}\t${entry.hash}\t${compactFacts(entry.facts)}`);
+      for (const [path, line] of lines) out.push(`${path}\t${line.hash}\t${line.json}`);
       mkdirSync(join(this.file, '..'), { recursive: true });
       const temporary = `${this.file}.${process.pid}.tmp`;
       writeFileSync(temporary, out.join('\n'));
       renameSync(temporary, this.file);
+      this.lines = lines;
       // Caches of the same workspace written by other builds are stale now.
       const prefix = basename(this.file).slice(0, basename(this.file).indexOf('-facts-') + 7);
       for (const name of readdirSync(dirname(this.file))) {
@@ -86,24 +114,93 @@ function buildId(): string {
   }
 }
 
-/** JSON of facts with every span of the file written as `"\u0000start,end"` and derivable fields left out. */
-function compactFacts(facts: FileFacts): string {
+/*
+ * The compact JSON of facts: every span of the file is written `"\u0000start,end"`; a value that is also a section of
+ * the template or an entry of one (a resource's node, the globals) is written once, in `root`, and elsewhere as
+ * `"\u0001i"` or `"\u0001i.j"` (its place there); strings that start with one of these marks get a `\u0002` in front;
+ * resource `properties` are left out (derived from the node).
+ */
+/** The marks (first character of a string): a span (`\u0000`), a place, an escaped string. */
+const PLACE = 1;
+const ESCAPE = 2;
+
+/** JSON of an object key with its colon, kept for the model's few property names. */
+const keys = new Map<string, string>();
+
+/** Facts as compact JSON (see above): a hand-written walk into an array of parts, as fast as `JSON.stringify` with a replacer. */
+export function compactFacts(facts: FileFacts): string {
   const file = facts.facts.file;
-  return JSON.stringify(facts, function (this: Record<string, unknown>, key, value) {
-    if (key === 'properties' && this && 'node' in this && 'logicalId' in this) return undefined;
-    if (value && typeof value === 'object' && value.file === file && typeof value.start === 'number' && typeof value.end === 'number' && Object.keys(value).length === 3) {
-      return `\u0000${value.start},${value.end}`;
+  const places = placesOf(facts);
+  const out: string[] = [];
+  const write = (value: unknown, inRoot: boolean): void => {
+    if (typeof value === 'string') out.push(JSON.stringify(value.charCodeAt(0) <= ESCAPE ? `\u0002${value}` : value));
+    else if (typeof value === 'number') out.push(Number.isFinite(value) ? String(value) : 'null');
+    else if (typeof value !== 'object' || value === null) out.push(typeof value === 'boolean' ? String(value) : 'null');
+    else if (!inRoot && places.size && places.has(value)) out.push(`"\\u0001${places.get(value)}"`);
+    else if (Array.isArray(value)) {
+      out.push('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i) out.push(',');
+        write(value[i], inRoot);
+      }
+      out.push(']');
+    } else {
+      const record = value as Record<string, unknown>;
+      if (record.file === file && typeof record.start === 'number' && typeof record.end === 'number' && keyCount(record) === 3) {
+        out.push(`"\\u0000${record.start},${record.end}"`);
+        return;
+      }
+      const resource = 'node' in record && 'logicalId' in record;
+      let first = true;
+      out.push('{');
+      for (const key in record) {
+        const item = record[key];
+        if (item === undefined || typeof item === 'function' || (resource && key === 'properties')) continue;
+        let name = keys.get(key);
+        if (name === undefined) {
+          name = `${JSON.stringify(key)}:`;
+          if (keys.size < 10_000) keys.set(key, name);
+        }
+        if (!first) out.push(',');
+        first = false;
+        out.push(name);
+        write(item, inRoot || (key === 'root' && record === (facts.facts as object)));
+      }
+      out.push('}');
     }
-    return value;
-  });
+  };
+  write(facts, false);
+  return out.join('');
 }
 
-/** The inverse of `compactFacts`: spans restored, `properties` recomputed from each resource's node. */
-function reviveFacts(raw: FileFacts): FileFacts {
+function keyCount(record: object): number {
+  let count = 0;
+  for (const _ in record) count++;
+  return count;
+}
+
+/** The template's sections and their entries' values, by place (`i` or `i.j` in `root.entries`). */
+function placesOf(facts: FileFacts): Map<unknown, string> {
+  const places = new Map<unknown, string>();
+  if (facts.kind !== 'template' || facts.facts.root?.kind !== 'map') return places;
+  facts.facts.root.entries.forEach((section, i) => {
+    places.set(section.value, String(i));
+    if (section.value.kind === 'map') section.value.entries.forEach((entry, j) => places.set(entry.value, `${i}.${j}`));
+  });
+  return places;
+}
+
+/** The inverse of `compactFacts`: spans restored, shared values put back (the same object), `properties` recomputed from each resource's node. */
+export function reviveFacts(raw: FileFacts): FileFacts {
+  const facts = raw.facts as unknown as Record<string, unknown>;
   const file = raw.facts.file;
   const revive = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      if (value.charCodeAt(0) !== 0) return value;
+      const mark = value.charCodeAt(0);
+      if (mark > ESCAPE || Number.isNaN(mark)) return value;
+      if (mark === ESCAPE) return value.slice(1);
+      if (mark === PLACE) return placeIn(raw.facts as TemplateFacts, value.slice(1));
+      // What is left starts with \u0000: a span.
       const comma = value.indexOf(',');
       return { file, start: Number(value.slice(1, comma)), end: Number(value.slice(comma + 1)) };
     }
@@ -113,12 +210,14 @@ function reviveFacts(raw: FileFacts): FileFacts {
     }
     if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = revive(record[key]);
+      for (const key in record) record[key] = revive(record[key]);
       return value;
     }
     return value;
   };
-  revive(raw.facts);
+  // The root first: places elsewhere point into it.
+  if (facts.root !== undefined) facts.root = revive(facts.root);
+  for (const key in facts) if (key !== 'root') facts[key] = revive(facts[key]);
   if (raw.kind === 'template') {
     for (const resource of raw.facts.resources) {
       const entry = [...resource.node.entries].reverse().find((e) => e.key === 'Properties');
@@ -126,4 +225,13 @@ function reviveFacts(raw: FileFacts): FileFacts {
     }
   }
   return raw;
+}
+
+/** The value at a place written by `compactFacts`; throws when there is none (a damaged line is then not used). */
+function placeIn(facts: TemplateFacts, place: string): TemplateValue {
+  const [i, j] = place.split('.').map(Number);
+  const section = facts.root?.entries[i]?.value;
+  const value = j === undefined ? section : section?.kind === 'map' ? section.entries[j]?.value : undefined;
+  if (!value) throw new Error(`no value at ${place}`);
+  return value;
 }

@@ -1,54 +1,214 @@
-// A one-worker pool that reads and analyses code files on the second core while the main thread parses templates.
-import { existsSync } from 'node:fs';
+// Files to read and analyse, in batches that the worker thread and the main thread each claim when free, so both cores stay busy.
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index';
+import { cacheRoot } from './factsCache';
 import type { WorkerAnswer, WorkerRequest } from './factsWorker';
 
-export type PoolResult = { path: string; text: string; facts: FileFacts } | { path: string; error: string };
+/**
+ * A file's text and facts (with their compact JSON for the cache when asked for), or why it was not read
+ * (`error`, to report), or neither (not a template, or refused quietly).
+ */
+export type PoolResult = { path: string; text: string; facts: FileFacts; json?: string } | { path: string; error: string } | { path: string };
 
-/** Sends batches of paths to a worker; `undefined` from `create` when no bundled worker exists (tests run from source). */
+/** Templates are parsed first (they name the code files); code files are what they name and what those import. */
+export type BatchKind = 'template' | 'code';
+
+/** Files per batch: small enough that the two threads finish together, large enough that messages cost little. */
+const BATCH_SIZE: Record<BatchKind, number> = { template: 4, code: 32 };
+
+/** `claim[0]` values: nobody has it yet, the worker took it, the main thread took it. */
+const FREE = 0;
+export const BY_WORKER = 1;
+const BY_MAIN = 2;
+
+interface Batch {
+  id: number;
+  kind: BatchKind;
+  paths: string[];
+  /** One shared integer: whichever thread swaps it from FREE first analyses the batch. */
+  claim: Int32Array;
+}
+
+export interface PoolOptions {
+  maxFileSize: number;
+  /** Workspace folders no read may leave. */
+  roots: string[];
+  /** `false`: no worker, the main thread does every batch (tests, warm starts); a path: that worker script (tests). */
+  worker?: false | string;
+  /** The worker also writes the facts it computes as compact JSON (for the on-disk cache). */
+  compact?: boolean;
+  /** Where the worker keeps its compiled code between runs, so it starts sooner (default: the cache folder); `false`: nowhere. */
+  codeCache?: string | false;
+}
+
+/**
+ * A work queue shared with one worker thread. `add` files as they become known (full batches go to the worker at
+ * once); `run` has the main thread take free batches too (templates from the front, code from the back) until
+ * every batch is done. `onDone` gets each batch's results on the main thread, whichever thread analysed it.
+ */
 export class FactsPool {
-  private nextBatch = 0;
-  private readonly waiting = new Map<number, (results: PoolResult[]) => void>();
+  private worker: Worker | undefined;
+  private nextId = 0;
+  /** Batches not done yet, by id. */
+  private readonly open = new Map<number, Batch>();
+  /** Batches the main thread may still claim, oldest first. */
+  private claimable: Record<BatchKind, Batch[]> = { template: [], code: [] };
+  private pending: Record<BatchKind, string[]> = { template: [], code: [] };
+  private wake: (() => void) | undefined;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (answer: WorkerAnswer) => {
-      const resolve = this.waiting.get(answer.batch);
-      this.waiting.delete(answer.batch);
-      resolve?.(answer.results as PoolResult[]);
+  constructor(
+    private readonly options: PoolOptions,
+    /** The main thread's way to read and analyse a batch (the same work the worker does). */
+    private readonly analyse: (kind: BatchKind, paths: string[]) => PoolResult[],
+    private readonly onDone: (kind: BatchKind, results: PoolResult[]) => void,
+  ) {
+    this.worker = options.worker === false ? undefined : startWorker(options.worker, options.codeCache);
+    this.worker?.on('message', (answer: WorkerAnswer) => {
+      const batch = this.open.get(answer.batch);
+      if (batch && answer.results) this.finish(batch, answer.results as PoolResult[]);
     });
-    worker.on('error', () => this.failAll());
-    worker.on('exit', () => this.failAll());
+    this.worker?.on('error', () => this.stopped());
+    this.worker?.on('exit', () => this.stopped());
   }
 
-  /** Starts the worker next to the running bundle (`dist/factsWorker.js`). */
-  static create(): FactsPool | undefined {
-    const file = join(__dirname, 'factsWorker.js');
-    if (__filename.endsWith('.ts') || !existsSync(file)) return undefined;
-    try {
-      return new FactsPool(new Worker(file));
-    } catch {
-      return undefined;
+  /** Queues a file; a full batch goes to the worker at once. */
+  add(kind: BatchKind, path: string): void {
+    this.pending[kind].push(path);
+    if (this.pending[kind].length >= BATCH_SIZE[kind]) this.flush(kind);
+  }
+
+  /** Analyses every queued file (and those `onDone` queues meanwhile); stops early when cancelled. */
+  async run(isCancelled?: () => boolean): Promise<void> {
+    while (!isCancelled?.()) {
+      this.flush();
+      if (!this.open.size) return;
+      const batch = this.claim('template') ?? this.claim('code');
+      if (batch) {
+        this.finish(batch, this.analyse(batch.kind, batch.paths));
+        // Lets the worker's answers in (and, in the server, requests and cancellation).
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        // Everything left is the worker's: wait for its next answer (looking at cancellation now and then).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 100);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
     }
   }
 
-  /** Reads and analyses `paths` in the worker. */
-  analyse(paths: string[], maxFileSize: number): Promise<PoolResult[]> {
-    const batch = this.nextBatch++;
-    return new Promise((resolve) => {
-      this.waiting.set(batch, resolve);
-      this.worker.postMessage({ batch, paths, maxFileSize } satisfies WorkerRequest);
-    });
-  }
-
-  /** Stops the worker. */
+  /** Stops the worker (batches it has not answered are dropped). */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
   }
 
-  private failAll(): void {
-    for (const resolve of this.waiting.values()) resolve([]);
-    this.waiting.clear();
+  /** Sends the queued files of a kind (or of both) to the worker now, though their batches are not full. */
+  flush(kind?: BatchKind): void {
+    if (!kind) {
+      this.flush('template');
+      this.flush('code');
+      return;
+    }
+    const paths = this.pending[kind];
+    if (!paths.length) return;
+    this.pending[kind] = [];
+    const batch: Batch = { id: this.nextId++, kind, paths, claim: new Int32Array(this.worker ? new SharedArrayBuffer(4) : new ArrayBuffer(4)) };
+    this.open.set(batch.id, batch);
+    this.claimable[kind].push(batch);
+    const { maxFileSize, roots, compact = false } = this.options;
+    this.worker?.postMessage({ batch: batch.id, kind, paths, claim: batch.claim, maxFileSize, roots, compact } satisfies WorkerRequest);
+  }
+
+  /** The next batch this thread takes: the oldest free template batch, else the newest free code batch (the worker works from the oldest). */
+  private claim(kind: BatchKind): Batch | undefined {
+    const list = this.claimable[kind];
+    while (list.length) {
+      const batch = kind === 'template' ? list.shift()! : list.pop()!;
+      // A batch the worker took leaves the list for good (unless the worker stops: see `stopped`).
+      if (Atomics.compareExchange(batch.claim, 0, FREE, BY_MAIN) === FREE) return batch;
+    }
+    return undefined;
+  }
+
+  private finish(batch: Batch, results: PoolResult[]): void {
+    if (!this.open.delete(batch.id)) return;
+    this.onDone(batch.kind, results);
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  /** The worker is gone: the batches it took and did not answer go back to the main thread. */
+  private stopped(): void {
+    if (!this.worker) return;
+    this.worker = undefined;
+    const left: Record<BatchKind, Batch[]> = { template: [], code: [] };
+    for (const batch of this.open.values()) {
+      Atomics.store(batch.claim, 0, FREE);
+      left[batch.kind].push(batch);
+    }
+    this.claimable = left;
+    this.wake?.();
+    this.wake = undefined;
   }
 }
+
+/**
+ * Starts the worker next to the running bundle (`dist/factsWorker.js`, none when running from source), or the one given.
+ * With a code cache folder, the worker's script is compiled through V8's code cache (kept per bundle and Node version),
+ * which makes its 15 MB load several times faster; the worker writes the cache once it has done some work.
+ */
+function startWorker(given?: string, codeCache?: string | false): Worker | undefined {
+  const file = given ?? join(__dirname, 'factsWorker.js');
+  if ((!given && __filename.endsWith('.ts')) || !existsSync(file)) return undefined;
+  try {
+    if (codeCache === false) return new Worker(file);
+    const stat = statSync(file);
+    const cacheFile = join(codeCache ?? cacheRoot(), `factsWorker-${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}.v8`);
+    return new Worker(BOOTSTRAP, { eval: true, workerData: { file, cacheFile } });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The worker's first code: runs `file` as a CommonJS module compiled with the V8 code cache in `cacheFile` (when it is
+ * there and V8 accepts it), and otherwise leaves `samAtlasSaveCodeCache` for the worker to call when it is first idle.
+ */
+const BOOTSTRAP = `
+const { threadId, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Script } = require('node:vm');
+const { wrap } = require('node:module');
+const { file, cacheFile } = workerData;
+let cachedData;
+try { cachedData = fs.readFileSync(cacheFile); } catch {}
+const script = new Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+const fresh = !cachedData || script.cachedDataRejected;
+cachedData = undefined;
+if (fresh) {
+  globalThis.samAtlasSaveCodeCache = () => {
+    const folder = path.dirname(cacheFile);
+    const temporary = cacheFile + '.' + process.pid + '-' + threadId + '.tmp';
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(temporary, script.createCachedData());
+      fs.renameSync(temporary, cacheFile);
+      for (const name of fs.readdirSync(folder)) {
+        if (name.startsWith('factsWorker-') && name !== path.basename(cacheFile)) fs.rmSync(path.join(folder, name), { force: true });
+      }
+    } catch {
+      try { fs.rmSync(temporary, { force: true }); } catch {}
+    }
+  };
+}
+const module = { exports: {} };
+script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));
+`;

@@ -1,28 +1,76 @@
-// Worker thread entry: reads source files and extracts their facts, so parsing uses the second core.
+// Worker thread entry: reads templates and source files and extracts their facts, so parsing uses the second core.
 import { parentPort } from 'node:worker_threads';
 import { createHost } from '../core/index';
-import { readTextFile } from './loader';
+import { compactFacts } from './factsCache';
+import { BY_WORKER, type BatchKind } from './factsPool';
+import { readForAnalysis } from './loader';
 
-/** A request: files to read and analyse; the answer carries the text's facts (or the read error). */
+/** A batch of files to read and analyse, unless the main thread has already claimed it (`claim` lives in shared memory). */
 export interface WorkerRequest {
   batch: number;
+  kind: BatchKind;
   paths: string[];
+  claim: Int32Array;
   maxFileSize: number;
+  roots: string[];
+  /** Whether to add each file's facts as compact JSON (done here, in parallel, rather than when the cache is saved). */
+  compact: boolean;
 }
 
+/** Each file's text and facts (or why it was not read). */
 export interface WorkerAnswer {
   batch: number;
-  results: ({ path: string; text: string; facts: unknown } | { path: string; error: string })[];
+  results: ({ path: string; text: string; facts: unknown; json?: string } | { path: string; error: string } | { path: string })[];
 }
 
 const host = createHost({ roots: ['/'] });
 
-parentPort?.on('message', async (request: WorkerRequest) => {
-  const results: WorkerAnswer['results'] = [];
-  for (const path of request.paths) {
-    const read = await readTextFile(path, request.maxFileSize);
-    if ('error' in read) results.push({ path, error: read.error });
-    else results.push({ path, text: read.text, facts: host.factsFor(path, read.text) });
-  }
-  parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerAnswer);
+/** Requests not taken yet, in the order they came. */
+let queue: WorkerRequest[] = [];
+let scheduled = false;
+let analysed = false;
+
+/** Once idle after some work (so the code that work compiled is in it), writes the code cache the bootstrap asked for, if any. */
+function saveCodeCache(): void {
+  const holder = globalThis as { samAtlasSaveCodeCache?: () => void };
+  const save = holder.samAtlasSaveCodeCache;
+  holder.samAtlasSaveCodeCache = undefined;
+  save?.();
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue.push(request);
+  schedule();
 });
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // One batch per turn, so requests that arrive meanwhile are seen before the next choice.
+  setImmediate(step);
+}
+
+/**
+ * Analyses one batch: the oldest code batch, else the newest template batch (the main thread parses templates from
+ * the oldest, and the handler code they name is this thread's share). Reads are synchronous: nothing else runs here.
+ */
+function step(): void {
+  scheduled = false;
+  queue = queue.filter((request) => Atomics.load(request.claim, 0) === 0);
+  const code = queue.findIndex((request) => request.kind === 'code');
+  const index = code >= 0 ? code : queue.length - 1;
+  if (index < 0) {
+    if (analysed) saveCodeCache();
+    return;
+  }
+  const [request] = queue.splice(index, 1);
+  if (Atomics.compareExchange(request.claim, 0, 0, BY_WORKER) === 0) {
+    const results = request.paths.map((path) => {
+      const result = readForAnalysis(host, request.kind, path, request.maxFileSize, request.roots);
+      return request.compact && 'facts' in result ? { ...result, json: compactFacts(result.facts) } : result;
+    });
+    parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerAnswer);
+    analysed = true;
+  }
+  schedule();
+}

@@ -1,7 +1,8 @@
 // The only code that reads the workspace from disk: walks folders safely and feeds file contents to the core host.
-import { promises as fsp, type Dirent } from 'node:fs';
+import { closeSync, openSync, promises as fsp, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { FactsPool, type PoolResult } from './factsPool';
+import type { FactsCache } from './factsCache';
+import { FactsPool, type BatchKind, type PoolResult } from './factsPool';
 import { isInside, isTemplateCandidate, mightBeTemplate, normalizePath, type Analysis, type FileChange, type Host } from '../core/index';
 
 /** Folders never indexed: dependencies, build outputs, tool caches. */
@@ -20,6 +21,10 @@ export interface LoadOptions {
   pool?: false;
   /** Stops the load early when it returns true. */
   isCancelled?: () => boolean;
+  /** The cache the facts will be saved to: facts computed now are made ready for it meanwhile, by the thread that computed them. */
+  cache?: Pick<FactsCache, 'prepare'>;
+  /** Where the worker thread keeps its compiled code between runs (default: the cache folder); `false`: nowhere. */
+  codeCache?: string | false;
 }
 
 export interface ScanResult {
@@ -126,95 +131,181 @@ async function isReallyInside(roots: string[], path: string): Promise<boolean> {
   return false;
 }
 
-/** Loads a whole workspace into the host: templates on this thread while a worker reads and parses the handlers they name. */
+/**
+ * Loads a whole workspace into the host. Templates are parsed first and each names handler files; a worker thread and
+ * this one share the work (whichever is free takes the next batch), and the facts are applied in a fixed order.
+ */
 export async function loadWorkspace(host: Host, roots: string[], options: LoadOptions): Promise<{ analysis: Analysis; scan: ScanResult }> {
-  const scan = await scanWorkspace(roots, options);
-  host.setFileList(scan.files);
-  const pool = options.pool === false ? undefined : FactsPool.create();
-  const candidates = scan.files.filter((f) => isTemplateCandidate(f) && (!options.templateFilter || options.templateFilter(f)));
-  const sent = new Set<string>();
-  const pending: Promise<PoolResult[]>[] = [];
-  const changes: FileChange[] = [];
-  let batch: string[] = [];
-  const flushBatch = () => {
-    if (pool && batch.length) pending.push(pool.analyse(batch, options.maxFileSize));
-    batch = [];
-  };
-  // Parse each template as soon as it is read, and hand the handler files it names to the worker at once.
-  await forEachRead(candidates, { ...options, roots }, scan, mightBeTemplate, (change) => {
-    const facts = host.factsFor(change.path, change.text!);
-    changes.push({ ...change, facts });
-    if (!pool || facts.kind !== 'template' || !facts.facts.isTemplate) return;
-    for (const file of host.handlerFiles(facts.facts)) {
-      if (sent.has(file)) continue;
-      sent.add(file);
-      batch.push(file);
-      if (batch.length >= 64) flushBatch();
-    }
-  });
-  flushBatch();
-  for (const results of await Promise.all(pending)) {
-    for (const result of results) {
-      if ('error' in result) scan.skipped.push({ path: result.path, reason: result.error });
-      else changes.push(result);
-    }
-  }
-  void pool?.close();
-  let analysis = host.applyChanges(changes);
-  // Whatever else is needed (local modules the handlers import, definition files), until nothing new is.
-  const attempted = new Set<string>(sent);
-  for (let round = 0; round < 50; round++) {
-    const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
-    if (!needed.length || options.isCancelled?.()) break;
-    needed.forEach((f) => attempted.add(f));
-    analysis = host.applyChanges(await readMany(needed, { ...options, roots }, scan));
-  }
-  return { analysis, scan };
-}
-
-/** Reads files eight at a time and calls `onRead` for each one that `keep` accepts. */
-async function forEachRead(paths: string[], options: ReadOptions, scan: ScanResult, keep: ((text: string) => boolean) | undefined, onRead: (change: FileChange) => void): Promise<void> {
-  for (const change of await readMany(paths, options, scan, keep)) onRead(change);
-}
-
-/** Load options plus the workspace folders no read may leave. */
-type ReadOptions = LoadOptions & { roots: string[] };
-
-async function readMany(paths: string[], options: ReadOptions, scan: ScanResult, keep?: (text: string) => boolean): Promise<FileChange[]> {
-  const changes: FileChange[] = [];
-  let done = 0;
-  const queue = [...paths];
-  const worker = async () => {
-    while (queue.length) {
-      if (options.isCancelled?.()) return;
-      const path = queue.shift()!;
-      const result = await readTextFile(path, options.maxFileSize, options.roots);
-      done++;
-      if (done % 50 === 0) options.onProgress?.(done, paths.length);
-      if ('error' in result) {
-        const relevant = !keep || !/^larger/.test(result.error) || keep(await readHead(path));
-        if (relevant && !/binary|not a regular/.test(result.error)) scan.skipped.push({ path, reason: result.error });
-        continue;
+  const results = new Map<string, PoolResult>();
+  const handlers = new Map<string, string[]>();
+  const attempted = new Set<string>();
+  let templatesDone = 0;
+  let templateCount = 0;
+  const onDone = (kind: BatchKind, done: PoolResult[]) => {
+    for (const result of done) {
+      results.set(result.path, result);
+      if ('facts' in result) options.cache?.prepare(result.facts, result.json);
+      if (kind !== 'template') continue;
+      if (++templatesDone % 50 === 0) options.onProgress?.(templatesDone, templateCount);
+      if (!('facts' in result) || result.facts.kind !== 'template' || !result.facts.facts.isTemplate) continue;
+      // The handler files it names go to the queue at once.
+      const files = host.handlerFiles(result.facts.facts);
+      handlers.set(result.path, files);
+      for (const file of files) {
+        if (attempted.has(file)) continue;
+        attempted.add(file);
+        pool.add('code', file);
       }
-      if (!keep || keep(result.text)) changes.push({ path, text: result.text });
     }
   };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  options.onProgress?.(done, paths.length);
+  // Started first, so the worker's bundle loads while the folders are walked.
+  const pool = new FactsPool({ maxFileSize: options.maxFileSize, roots, worker: options.pool, compact: !!options.cache, codeCache: options.codeCache }, (kind, paths) => paths.map((path) => readForAnalysis(host, kind, path, options.maxFileSize, roots)), onDone);
+  try {
+    const scan = await scanWorkspace(roots, options);
+    host.setFileList(scan.files);
+    const candidates = scan.files.filter((f) => isTemplateCandidate(f) && (!options.templateFilter || options.templateFilter(f)));
+    templateCount = candidates.length;
+    for (const path of candidates) pool.add('template', path);
+    await pool.run(options.isCancelled);
+    options.onProgress?.(templatesDone, templateCount);
+    // Templates in file order, then the handler files in the order the templates name them (each reported whatever kept it out).
+    const order = [...candidates];
+    const named = new Set<string>();
+    for (const path of candidates) {
+      for (const file of handlers.get(path) ?? []) {
+        if (!named.has(file)) order.push(file);
+        named.add(file);
+      }
+    }
+    // Each snapshot carries the files skipped so far, so the last one is complete (callers need not make another).
+    const apply = (changes: FileChange[]) => {
+      host.noteSkipped(scan.skipped);
+      return host.applyChanges(changes);
+    };
+    let analysis = apply(settle(order, results, scan, () => true));
+    // Whatever else is needed (local modules the handlers import, definition files), until nothing new is.
+    for (let round = 0; round < 50; round++) {
+      const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
+      if (!needed.length || options.isCancelled?.()) break;
+      for (const file of needed) {
+        attempted.add(file);
+        pool.add('code', file);
+      }
+      await pool.run(options.isCancelled);
+      options.onProgress?.(needed.length, needed.length);
+      analysis = apply(settle(needed, results, scan, (error) => !/binary|not a regular/.test(error)));
+    }
+    return { analysis, scan };
+  } finally {
+    void pool.close();
+  }
+}
+
+/** Reads a file and computes its facts, on either thread: a template candidate only if it looks like one. */
+export function readForAnalysis(host: Pick<Host, 'factsFor'>, kind: BatchKind, path: string, maxFileSize: number, roots: string[]): PoolResult {
+  const read = kind === 'template' ? readTemplate(path, maxFileSize, roots) : readTextFileSync(path, maxFileSize, roots);
+  if (!('text' in read)) return { path, ...read };
+  return { path, text: read.text, facts: host.factsFor(path, read.text) };
+}
+
+/** The changes of these files (those read), in this order; the errors `report` accepts become skipped entries. */
+function settle(paths: string[], results: Map<string, PoolResult>, scan: ScanResult, report: (error: string) => boolean): FileChange[] {
+  const changes: FileChange[] = [];
+  for (const path of paths) {
+    const result = results.get(path);
+    if (!result) continue;
+    if ('facts' in result) changes.push(result);
+    else if ('error' in result && report(result.error)) scan.skipped.push({ path, reason: result.error });
+  }
   return changes;
 }
 
-/** The first bytes of a file as text (to tell whether a skipped large file is a template). */
-async function readHead(path: string, bytes = 65536): Promise<string> {
-  let handle: fsp.FileHandle | undefined;
+/** A template candidate's text; an error only when it should be reported; neither when it is not a template (or binary, or not a regular file). */
+function readTemplate(path: string, maxFileSize: number, roots: string[]): { text: string } | { error?: string } {
+  const result = readTextFileSync(path, maxFileSize, roots);
+  if (!('error' in result)) return mightBeTemplate(result.text) ? result : {};
+  // A large file is reported only when its start looks like a template.
+  const relevant = !/^larger/.test(result.error) || mightBeTemplate(readHeadSync(path));
+  return relevant && !/binary|not a regular/.test(result.error) ? result : {};
+}
+
+/**
+ * `readTextFile` without promises, with the same checks and messages: for the loader's bulk reads, where
+ * thousands of small files cost far more in promise machinery than in the system calls themselves.
+ */
+export function readTextFileSync(path: string, maxFileSize: number, roots?: string[]): { text: string } | { error: string } {
+  let fd: number | undefined;
   try {
-    handle = await fsp.open(path, 'r');
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    if (roots && !isReallyInsideSync(roots, path)) return { error: 'outside the workspace folders (through a symbolic link), not read' };
+    // Checked before opening: opening a FIFO would block.
+    const stat = statSync(path);
+    if (!stat.isFile()) return { error: 'not a regular file' };
+    if (stat.size > maxFileSize) return tooLarge(maxFileSize, stat.size);
+    fd = openSync(path, 'r');
+    const chunks = [Buffer.allocUnsafe(stat.size)];
+    let length = readAll(fd, chunks[0]);
+    // The file may have grown since the stat: read on to its end, within the limit.
+    for (let more = length === stat.size; more; ) {
+      const read = readAll(fd, probe);
+      if (read) chunks.push(Buffer.from(probe.subarray(0, read)));
+      length += read;
+      more = read === probe.length;
+      if (length > maxFileSize) return tooLarge(maxFileSize, length);
+    }
+    const buffer = chunks.length === 1 ? chunks[0].subarray(0, length) : Buffer.concat(chunks, length);
+    if (buffer.subarray(0, 8000).includes(0)) return { error: 'binary file' };
+    return { text: buffer.toString('utf8') };
+  } catch (error) {
+    return { error: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Where a read past the size the file had when it was checked lands (almost always nothing: the end of the file). */
+const probe = Buffer.allocUnsafe(65536);
+
+function tooLarge(maxFileSize: number, size: number): { error: string } {
+  return { error: `larger than ${Math.round(maxFileSize / 1024)} KB (${Math.round(size / 1024)} KB): skipped; raise samAtlas.maxFileSizeKb to index it` };
+}
+
+/** Fills `buffer` from the file's current position; the number of bytes read (fewer at the end of the file). */
+function readAll(fd: number, buffer: Buffer): number {
+  let offset = 0;
+  while (offset < buffer.length) {
+    const read = readSync(fd, buffer, offset, buffer.length - offset, null);
+    if (read === 0) break;
+    offset += read;
+  }
+  return offset;
+}
+
+/** `isReallyInside` without promises. */
+function isReallyInsideSync(roots: string[], path: string): boolean {
+  const real = normalizePath(realpathSync.native(path));
+  for (const root of roots) {
+    if (isInside(root, real)) return true;
+    let realRoot = root;
+    try {
+      realRoot = realpathSync.native(root);
+    } catch {
+      // An unresolvable root is compared as written.
+    }
+    if (isInside(normalizePath(realRoot), real)) return true;
+  }
+  return false;
+}
+
+/** The first bytes of a file as text (to tell whether a skipped large file is a template). */
+function readHeadSync(path: string, bytes = 65536): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(bytes);
+    return buffer.subarray(0, readAll(fd, buffer)).toString('utf8');
   } catch {
     return '';
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -89,6 +89,7 @@ export class Session {
         maxFileSize: this.settings.maxFileSize,
         excludeFolders: this.settings.excludeFolders,
         pool: cache.isWarm ? false : undefined,
+        cache,
         isCancelled: () => this.cancelled,
         onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
       });

@@ -1,5 +1,5 @@
-// Records every file the loader opens or reads (through node:fs promises), with its real path, to prove nothing outside the workspace is read.
-import { promises as fsp, realpathSync } from 'node:fs';
+// Records every file the loader opens or reads (through node:fs, with or without promises), with its real path, to prove nothing outside the workspace is read.
+import fs, { promises as fsp, realpathSync } from 'node:fs';
 
 export interface ReadSpy {
   /** Real paths of every file opened or read while the spy was on. */
@@ -17,7 +17,7 @@ function realOf(path: unknown): string {
   }
 }
 
-/** Wraps `fs.promises.readFile` and `fs.promises.open` (what the loader reads with); call `stop` when done. */
+/** Wraps `fs.promises.readFile`, `fs.promises.open` and `fs.openSync` (what the loader reads with); call `stop` when done. */
 export function spyOnReads(): ReadSpy {
   const paths: string[] = [];
   const restore: (() => void)[] = [];
@@ -31,6 +31,7 @@ export function spyOnReads(): ReadSpy {
   };
   wrap(fsp, 'readFile');
   wrap(fsp, 'open');
+  wrap(fs, 'openSync');
   return {
     paths,
     stop() {

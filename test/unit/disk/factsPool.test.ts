@@ -1,0 +1,129 @@
+// The shared work queue: each batch is analysed exactly once by one of the two threads, results come back in full even when the worker dies, and the real worker computes the same facts as this thread.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHost } from '../../../server/src/core/index';
+import { FactsPool, type BatchKind, type PoolResult } from '../../../server/src/disk/factsPool';
+import { readForAnalysis } from '../../../server/src/disk/loader';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+/** A worker script in a temporary folder. */
+function workerScript(body: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sam-atlas-pool-')), 'worker.js');
+  writeFileSync(file, `const { parentPort } = require('node:worker_threads');\n${body}\n`);
+  return file;
+}
+
+function busy(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+}
+
+/** Runs the pool with a main thread that takes `mainMs` a batch (ten times that until the worker has answered once, so it has time to start). */
+async function runPool(worker: string | false, paths: { kind: BatchKind; path: string }[], mainMs: number): Promise<Map<string, string[]>> {
+  const seen = new Map<string, string[]>();
+  let workerAnswered = false;
+  const pool = new FactsPool({ maxFileSize: 1e6, roots: ['/'], worker }, (kind, batch) => {
+    busy(workerAnswered ? mainMs : 10 * mainMs);
+    return batch.map((path) => ({ path, error: 'main' }));
+  }, (kind, results) => {
+    for (const result of results) {
+      const by = 'error' in result ? result.error : '?';
+      workerAnswered ||= by === 'worker';
+      seen.set(result.path, [...(seen.get(result.path) ?? []), by]);
+    }
+  });
+  for (const { kind, path } of paths) pool.add(kind, path);
+  await pool.run();
+  await pool.close();
+  return seen;
+}
+
+const PATHS = [
+  ...Array.from({ length: 40 }, (_, i) => ({ kind: 'template' as const, path: `/t/${i}.yaml` })),
+  ...Array.from({ length: 1600 }, (_, i) => ({ kind: 'code' as const, path: `/c/${i}.ts` })),
+];
+
+test('every file is analysed exactly once when a worker and the main thread share the batches', async () => {
+  const worker = workerScript(`parentPort.on('message', (r) => {
+    if (Atomics.compareExchange(r.claim, 0, 0, 1) !== 0) return;
+    const until = Date.now() + 5; while (Date.now() < until);
+    parentPort.postMessage({ batch: r.batch, results: r.paths.map((path) => ({ path, error: 'worker' })) });
+  });`);
+  const seen = await runPool(worker, PATHS, 5);
+  assert.equal(seen.size, PATHS.length);
+  for (const [path, by] of seen) assert.equal(by.length, 1, `${path} analysed by ${by.join(' and ')}`);
+  const counts = [...seen.values()].reduce((n, [by]) => ({ ...n, [by]: (n[by] ?? 0) + 1 }), {} as Record<string, number>);
+  assert.ok(counts.worker > 0 && counts.main > 0, JSON.stringify(counts));
+});
+
+test('batches a worker took and never answered are analysed by the main thread', async () => {
+  const worker = workerScript(`parentPort.on('message', (r) => {
+    if (Atomics.compareExchange(r.claim, 0, 0, 1) !== 0) return;
+    throw new Error('the worker fails');
+  });`);
+  const seen = await runPool(worker, PATHS, 1);
+  assert.equal(seen.size, PATHS.length);
+  for (const [path, by] of seen) assert.deepEqual(by, ['main'], path);
+});
+
+test('without a worker, files queued while results come in are analysed too', async () => {
+  const seen: string[] = [];
+  const pool = new FactsPool({ maxFileSize: 1e6, roots: ['/'], worker: false }, (kind, batch) => batch.map((path) => ({ path })), (kind, results) => {
+    for (const { path } of results) {
+      seen.push(path);
+      if (kind === 'template') pool.add('code', `${path}.ts`);
+    }
+  });
+  for (let i = 0; i < 10; i++) pool.add('template', `/t/${i}.yaml`);
+  await pool.run();
+  assert.equal(seen.length, 20);
+  assert.deepEqual(seen.filter((p) => p.endsWith('.ts')).sort(), Array.from({ length: 10 }, (_, i) => `/t/${i}.yaml.ts`).sort());
+});
+
+/** Has the bundled worker analyse `files` (this thread claims none of them) and returns its results. */
+async function byBundledWorker(files: { kind: BatchKind; path: string }[], roots: string[], codeCache: string): Promise<Map<string, PoolResult>> {
+  const results = new Map<string, PoolResult>();
+  const pool = new FactsPool({ maxFileSize: 1e6, roots, worker: join(REPO, 'dist', 'factsWorker.js'), codeCache }, (kind, batch) => {
+    throw new Error(`the main thread was given ${batch.join(', ')}`);
+  }, (kind, done) => done.forEach((r) => results.set(r.path, r)));
+  for (const { kind, path } of files) pool.add(kind, path);
+  // The partial batches go to the worker; this thread does not `run`, so it claims none of them.
+  pool.flush();
+  const deadline = Date.now() + 30_000;
+  while (results.size < files.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  // Once idle, the worker writes its code cache (the first time).
+  while (!readdirSync(codeCache).some((name) => name.endsWith('.v8')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await pool.close();
+  assert.equal(results.size, files.length, 'the worker did not answer');
+  return results;
+}
+
+test('the bundled worker reads and analyses files exactly as this thread does, with or without its code cache', { skip: !existsSync(join(REPO, 'dist', 'factsWorker.js')) && 'dist/ is not built' }, async () => {
+  const shop = join(REPO, 'examples', 'shop');
+  const host = createHost({ roots: [shop] });
+  const files = [
+    { kind: 'template' as const, path: join(shop, 'orders', 'template.yaml') },
+    { kind: 'template' as const, path: join(shop, 'package.json') },
+    { kind: 'code' as const, path: join(shop, 'orders', 'src', 'handlers', 'create.ts') },
+    { kind: 'code' as const, path: join(shop, 'lib', 'events.ts') },
+    { kind: 'code' as const, path: join(shop, 'missing.ts') },
+  ];
+  for (const { path } of files.slice(0, 4)) assert.ok(existsSync(path), `examples/shop changed: ${path} is gone`);
+  const codeCache = mkdtempSync(join(tmpdir(), 'sam-atlas-code-'));
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+  const written: number[] = [];
+  for (const run of ['compiled', 'from the code cache']) {
+    const results = await byBundledWorker(files, [shop], codeCache);
+    const caches = readdirSync(codeCache).filter((name) => name.endsWith('.v8'));
+    assert.equal(caches.length, 1, `${run}: no code cache written`);
+    written.push(statSync(join(codeCache, caches[0])).ino);
+    assert.ok('facts' in results.get(files[0].path)! && 'error' in results.get(files[4].path)!);
+    for (const { kind, path } of files) assert.deepEqual(plain(results.get(path)), plain(readForAnalysis(host, kind, path, 1e6, [shop])), `${run}: ${path}`);
+  }
+  assert.equal(written[1], written[0], 'the code cache was rejected and written again');
+});
