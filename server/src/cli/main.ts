@@ -132,6 +132,12 @@ async function main(argv: string[]): Promise<number> {
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+// Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 if (process.env.SAM_ATLAS_REPORT_RSS) process.on('exit', () => process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`));
 
 main(process.argv.slice(2)).then(

@@ -1,14 +1,9 @@
 // The on-disk cache of per-file facts (keyed by path, content hash and analyser version) that makes a re-opened workspace ready at once.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { cacheRoot } from './cacheRoot';
 import { ANALYSER_VERSION, type FileFacts, type TemplateFacts, type TemplateValue } from '../core/index';
-
-/** Where caches live: `$SAM_ATLAS_CACHE_DIR`, else `$XDG_CACHE_HOME/sam-atlas`, else `~/.cache/sam-atlas`. */
-export function cacheRoot(): string {
-  return process.env.SAM_ATLAS_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'sam-atlas');
-}
 
 /** One line per file: `path \t hash \t compact JSON facts`; facts are parsed only when asked for. */
 export class FactsCache {

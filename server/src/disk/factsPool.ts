@@ -1,9 +1,8 @@
 // Files to read and analyse, in batches that the worker thread and the main thread each claim when free, so both cores stay busy.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index';
-import { cacheRoot } from './factsCache';
 import type { WorkerAnswer, WorkerRequest } from './factsWorker';
 
 /**
@@ -161,54 +160,14 @@ export class FactsPool {
 
 /**
  * Starts the worker next to the running bundle (`dist/factsWorker.js`, none when running from source), or the one given.
- * With a code cache folder, the worker's script is compiled through V8's code cache (kept per bundle and Node version),
- * which makes its 15 MB load several times faster; the worker writes the cache once it has done some work.
+ * The worker's start file compiles its bundle through V8's code cache in `codeCache` (default: the cache folder).
  */
 function startWorker(given?: string, codeCache?: string | false): Worker | undefined {
   const file = given ?? join(__dirname, 'factsWorker.js');
   if ((!given && __filename.endsWith('.ts')) || !existsSync(file)) return undefined;
   try {
-    if (codeCache === false) return new Worker(file);
-    const stat = statSync(file);
-    const cacheFile = join(codeCache ?? cacheRoot(), `factsWorker-${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}-${process.version}-${process.arch}.v8`);
-    return new Worker(BOOTSTRAP, { eval: true, workerData: { file, cacheFile } });
+    return new Worker(file, { workerData: { codeCache } });
   } catch {
     return undefined;
   }
 }
-
-/**
- * The worker's first code: runs `file` as a CommonJS module compiled with the V8 code cache in `cacheFile` (when it is
- * there and V8 accepts it), and otherwise leaves `samAtlasSaveCodeCache` for the worker to call when it is first idle.
- */
-const BOOTSTRAP = `
-const { threadId, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const path = require('node:path');
-const { Script } = require('node:vm');
-const { wrap } = require('node:module');
-const { file, cacheFile } = workerData;
-let cachedData;
-try { cachedData = fs.readFileSync(cacheFile); } catch {}
-const script = new Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
-const fresh = !cachedData || script.cachedDataRejected;
-cachedData = undefined;
-if (fresh) {
-  globalThis.samAtlasSaveCodeCache = () => {
-    const folder = path.dirname(cacheFile);
-    const temporary = cacheFile + '.' + process.pid + '-' + threadId + '.tmp';
-    try {
-      fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, cacheFile);
-      for (const name of fs.readdirSync(folder)) {
-        if (name.startsWith('factsWorker-') && name !== path.basename(cacheFile)) fs.rmSync(path.join(folder, name), { force: true });
-      }
-    } catch {
-      try { fs.rmSync(temporary, { force: true }); } catch {}
-    }
-  };
-}
-const module = { exports: {} };
-script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));
-`;
