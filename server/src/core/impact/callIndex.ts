@@ -53,28 +53,55 @@ export function callIndexOf(analysis: Analysis): CallIndex {
 function buildIndex(analysis: Analysis): CallIndex {
   const graph = graphOf(analysis);
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-  const index: CallIndex = { nodes, callsFrom: new Map(), callsTo: new Map(), accessFrom: new Map(), accessTo: new Map(), edgesTo: new Map(), edgesFrom: new Map() };
+  const callsFrom = new Map<string, CallEdge[]>();
+  const callsTo = new Map<string, CallEdge[]>();
+  const edgesTo = new Map<string, GraphEdge[]>();
+  const edgesFrom = new Map<string, GraphEdge[]>();
   for (const call of graph.calls) {
-    push(index.callsFrom, call.from, call);
-    push(index.callsTo, call.to, call);
+    push(callsFrom, call.from, call);
+    push(callsTo, call.to, call);
   }
+  for (const edge of graph.edges) {
+    push(edgesTo, edge.to, edge);
+    push(edgesFrom, edge.from, edge);
+  }
+  // Accesses need every function's reads resolved: built only when a question asks for them (the call rules do not).
+  let accesses: { from: Map<string, Access[]>; to: Map<string, Access[]> } | undefined;
+  const accessesOf = () => (accesses ??= buildAccesses(analysis, graph.edges, nodes));
+  return {
+    nodes,
+    callsFrom,
+    callsTo,
+    edgesTo,
+    edgesFrom,
+    get accessFrom() {
+      return accessesOf().from;
+    },
+    get accessTo() {
+      return accessesOf().to;
+    },
+  };
+}
+
+/** Writes (graph edges to resources that are not compute) and code reads, by function and by resource, each once. */
+function buildAccesses(analysis: Analysis, edges: GraphEdge[], nodes: Map<string, GraphNode>): { from: Map<string, Access[]>; to: Map<string, Access[]> } {
+  const from = new Map<string, Access[]>();
+  const to = new Map<string, Access[]>();
   const seen = new Set<string>();
   const addAccess = (access: Access) => {
     const key = `${access.from}|${access.to}|${access.mode}|${access.operation}`;
     if (seen.has(key)) return;
     seen.add(key);
-    push(index.accessFrom, access.from, access);
-    push(index.accessTo, access.to, access);
+    push(from, access.from, access);
+    push(to, access.to, access);
   };
-  for (const edge of graph.edges) {
-    push(index.edgesTo, edge.to, edge);
-    push(index.edgesFrom, edge.from, edge);
+  for (const edge of edges) {
     const target = nodes.get(edge.to)?.kind;
     if (edge.kind !== 'writes' || !target || target === 'unresolved' || target === 'external' || target === 'function' || target === 'stateMachine') continue;
     addAccess({ from: edge.from, to: edge.to, mode: 'writes', operation: edge.label, evidence: edge.evidence });
   }
   for (const fn of analysis.functions) for (const access of codeReads(analysis, fn)) addAccess(access);
-  return index;
+  return { from, to };
 }
 
 const readsMemo = new FunctionMemo<Access[]>(true);
