@@ -89,7 +89,7 @@ export class Session {
         maxFileSize: this.settings.maxFileSize,
         excludeFolders: this.settings.excludeFolders,
         pool: cache.isWarm ? false : undefined,
-        cache,
+        // No `cache` here: compacting facts for the cache while loading would delay the first graph; the cache is saved after.
         isCancelled: () => this.cancelled,
         onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
       });
