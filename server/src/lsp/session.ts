@@ -89,7 +89,8 @@ export class Session {
         maxFileSize: this.settings.maxFileSize,
         excludeFolders: this.settings.excludeFolders,
         pool: cache.isWarm ? false : undefined,
-        // No `cache` here: compacting facts for the cache while loading would delay the first graph; the cache is saved after.
+        // The worker compacts what it parsed for the cache while loading; this thread's share waits until after `ready`.
+        cache: { prepare: (facts, json) => json !== undefined && cache.prepare(facts, json) },
         isCancelled: () => this.cancelled,
         onProgress: (done, total) => reportProgress(`${done}/${total} files`, total ? Math.round((100 * done) / total) : undefined),
       });
