@@ -10,6 +10,7 @@ import { GraphRequest } from '../server/src/protocol/index';
 import { REPO, startServer, uri } from '../test/support/lspClient';
 import { generateWorkspace } from './generate';
 import { shopLatency } from './shop';
+import { printWebviewBench, webviewBench, webviewBenchUnavailable, type WebviewBenchResult } from './webview';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   const shop = await shopLatency();
   console.log(`examples/shop: hover p50 ${shop.hover.p50} ms, p95 ${shop.hover.p95} ms; definition p50 ${shop.definition.p50} ms, p95 ${shop.definition.p95} ms (${shop.samples} positions)`);
+  let webview: WebviewBenchResult | undefined;
   for (const n of SIZES) {
     const root = join(base, `n${n}`);
     const generated = generateWorkspace(root, n);
@@ -184,6 +186,12 @@ async function main(): Promise<void> {
     process.env.SAM_ATLAS_CACHE_DIR = mkdtempSync(join(tmpdir(), 'sam-atlas-bench-cache-'));
     await primeCodeCaches(process.env.SAM_ATLAS_CACHE_DIR);
     const lsp = await lspBench(root, n, floor);
+    // The graph webview with the largest whole system, aggregated by service, in headless Chromium.
+    if (n === Math.max(...SIZES)) {
+      const unavailable = webviewBenchUnavailable();
+      if (unavailable) console.log(`webview: skipped (${unavailable})`);
+      else printWebviewBench((webview = await webviewBench(root)));
+    }
     const result: Result = { functions: n, templates: generated.templates, parseFloorMs: Math.round(floor), cliFirstRunMs: Math.round(first.ms), cliColdMs: Math.round(cli.ms), cliWarmMs: Math.round(warm.ms), cliPeakRssMb: Math.round(cli.rssMb), cliRatio: Math.round((cli.ms / floor) * 100) / 100, ...lsp };
     result.lspReadyMs = Math.round(result.lspReadyMs);
     result.lspGraphMs = Math.round(result.lspGraphMs);
@@ -198,7 +206,7 @@ async function main(): Promise<void> {
     const b = results.find((r) => r.functions === 5000);
     return a && b ? Math.round((b[key] / a[key]) * 100) / 100 : null;
   };
-  const summary = { machine: machine(), date: new Date().toISOString(), shop, results, growth1000to5000: { cli: growth('cliColdMs'), lsp: growth('lspGraphMs') } };
+  const summary = { machine: machine(), date: new Date().toISOString(), shop, results, growth1000to5000: { cli: growth('cliColdMs'), lsp: growth('lspGraphMs') }, webview };
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`growth 1,000 → 5,000 functions: CLI ×${summary.growth1000to5000.cli}, language server ×${summary.growth1000to5000.lsp} (linear is 5)`);

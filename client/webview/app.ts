@@ -15,6 +15,8 @@ import type { Host } from './vscodeApi';
 
 /** Above this many visible nodes the page starts with one node per service. */
 export const aggregateAbove = 300;
+/** Typing pauses this long before the view moves to the first match (the highlight follows every key at once). */
+const centerAfterTyping = 300;
 
 /** The page's parts in the DOM. */
 export interface PageElements {
@@ -39,6 +41,10 @@ export class GraphApp {
   private matches: GraphNodeItem[] = [];
   private matchIndex = -1;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private centerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What `visible` and the panels' counts were computed from (they are kept while only the expansion changes). */
+  private visibleOf: { graph: GraphResult; scope: GraphScope; filters: Filters } | undefined;
+  private panelCounts: { graph: GraphResult; scope: GraphScope; mode: Mode; kinds: Map<string, number>; groups: Map<string, number> } | undefined;
   private layoutSummary = '';
   /** A drawn element to bring into view after the next render (the service just expanded or collapsed). */
   private revealAfterRender: string | undefined;
@@ -127,32 +133,40 @@ export class GraphApp {
     this.scheduleRender(true);
   }
 
-  private setExpanded(expanded: Set<string>, fit = true): void {
+  private setExpanded(expanded: Set<string>, fit = true, quick = false): void {
     this.autoExpand = false;
     this.expanded = expanded;
-    this.scheduleRender(fit);
+    this.scheduleRender(fit, quick);
   }
 
   private expandGroup(group: string): void {
     this.revealAfterRender = boxId(group);
-    this.setExpanded(toggled(this.expanded, group, true), false);
+    this.setExpanded(toggled(this.expanded, group, true), false, true);
   }
 
   private collapseGroup(group: string): void {
     this.revealAfterRender = groupNodeId(group);
-    this.setExpanded(toggled(this.expanded, group, false), false);
+    this.setExpanded(toggled(this.expanded, group, false), false, true);
   }
 
-  /** Lets the status line paint before a layout that may take a while. */
-  private scheduleRender(fit: boolean): void {
+  /**
+   * Lets the status line paint before a layout that may take a while; a `quick` change (one service expanded or
+   * collapsed, which the layout grows in place) is drawn without waiting for that frame.
+   */
+  private scheduleRender(fit: boolean, quick = false): void {
     clearTimeout(this.renderTimer);
     this.setStatus('Laying out\u2026');
-    this.renderTimer = setTimeout(() => requestAnimationFrame(() => this.render(fit)), 0);
+    this.renderTimer = setTimeout(() => (quick ? this.render(fit) : requestAnimationFrame(() => this.render(fit))), 0);
   }
 
   private render(fit: boolean): void {
     const started = performance.now();
-    this.visible = visibleGraph(this.graph, this.scope, this.filters);
+    const { graph, scope, filters } = this;
+    const known = this.visibleOf;
+    if (!known || known.graph !== graph || known.scope !== scope || known.filters !== filters) {
+      this.visible = visibleGraph(graph, scope, filters);
+      this.visibleOf = { graph, scope, filters };
+    }
     const groups = groupCounts(this.visible.nodes);
     if (this.autoExpand) this.expanded = this.visible.nodes.length > aggregateAbove ? new Set() : new Set(groups.keys());
     const display = aggregate(this.visible, this.expanded);
@@ -182,11 +196,16 @@ export class GraphApp {
   }
 
   private updatePanels(groups: Map<string, number>): void {
-    const kinds = new Map<string, number>();
-    const inMode = visibleGraph(this.graph, this.scope, { ...this.filters, hiddenKinds: new Set(), hiddenGroups: new Set() });
-    for (const node of inMode.nodes) kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
-    this.legend.update(kinds, this.filters.hiddenKinds, this.filters);
-    const allGroups = groupCounts(inMode.nodes);
+    const { graph, scope, filters: { mode } } = this;
+    let counts = this.panelCounts;
+    if (!counts || counts.graph !== graph || counts.scope !== scope || counts.mode !== mode) {
+      const kinds = new Map<string, number>();
+      const inMode = visibleGraph(graph, scope, { ...this.filters, hiddenKinds: new Set(), hiddenGroups: new Set() });
+      for (const node of inMode.nodes) kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
+      counts = this.panelCounts = { graph, scope, mode, kinds, groups: groupCounts(inMode.nodes) };
+    }
+    this.legend.update(counts.kinds, this.filters.hiddenKinds, this.filters);
+    const allGroups = new Map(counts.groups);
     for (const group of this.filters.hiddenGroups) if (!allGroups.has(group)) allGroups.set(group, 0);
     this.services.update(allGroups.size ? allGroups : groups, this.filters.hiddenGroups);
     this.updateToolbar();
@@ -210,12 +229,18 @@ export class GraphApp {
     return this.view.node(node.id) ? node.id : groupNodeId(node.group);
   }
 
-  /** Finds the nodes matching the query, highlights them and (when typing) centers the first. */
+  /** Finds the nodes matching the query and highlights them; when typing, centers the first once the typing pauses. */
   private search(query: string, center = true): void {
     this.query = query;
     this.matches = searchNodes(this.visible.nodes, query);
     this.matchIndex = -1;
-    this.applySearch(center && this.matches.length > 0);
+    this.applySearch(false);
+    clearTimeout(this.centerTimer);
+    if (center && this.matches.length > 0) {
+      this.centerTimer = setTimeout(() => {
+        if (this.matches.length > 0 && this.matchIndex < 0) this.view.center(this.drawnIdOf(this.matches[0]));
+      }, centerAfterTyping);
+    }
   }
 
   /** Highlights the matches; centers the first one when asked. */
@@ -227,6 +252,7 @@ export class GraphApp {
   }
 
   private step(backwards: boolean): void {
+    clearTimeout(this.centerTimer);
     if (this.matches.length === 0) return;
     const count = this.matches.length;
     this.matchIndex = backwards ? (this.matchIndex - 1 + count) % count : (this.matchIndex + 1) % count;

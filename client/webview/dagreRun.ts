@@ -1,4 +1,4 @@
-// Small layout primitives: dagre on a standalone graph (in a throwaway headless cytoscape), grid packing and bounds.
+// Small layout primitives: dagre on a standalone graph (in a shared headless cytoscape), grid packing and bounds.
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 
@@ -34,9 +34,21 @@ export interface Spacing {
 /** Above this many nodes dagre ranks with the cheaper longest-path ranker instead of network simplex. */
 const cheapRankingAbove = 120;
 
+/** One headless cytoscape for every run: creating one costs more than laying out a small service's nodes. */
+let shared: cytoscape.Core | undefined;
+
+function headless(): cytoscape.Core {
+  if (!shared) {
+    shared = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }] });
+    // Nothing here animates; without this its animation loop would tick on every frame (and keep Node alive).
+    (shared as unknown as { stopAnimationLoop(): void }).stopAnimationLoop();
+  }
+  return shared;
+}
+
 /** Runs dagre; returns the centres, or undefined if dagre failed. */
 export function runDagre(blocks: readonly Block[], links: readonly Link[], spacing: Spacing): Map<string, Point> | undefined {
-  const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: 'node', style: { width: 'data(width)', height: 'data(height)', shape: 'rectangle' } }] });
+  const cy = headless();
   try {
     cy.add([
       ...blocks.map((block) => ({ group: 'nodes' as const, data: { id: block.id, width: block.width, height: block.height } })),
@@ -59,7 +71,7 @@ export function runDagre(blocks: readonly Block[], links: readonly Link[], spaci
   } catch {
     return undefined;
   } finally {
-    cy.destroy();
+    cy.elements().remove();
   }
 }
 

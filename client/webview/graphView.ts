@@ -1,6 +1,6 @@
 // The cytoscape canvas: draws a laid-out graph, reports clicks, highlights and centers nodes.
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { layeredPositions } from './layout';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type SingularElementArgument } from 'cytoscape';
+import { LayoutCache } from './layoutCache';
 import { graphStylesheet, readTheme, type Theme } from './theme';
 
 /** What the canvas tells the page. */
@@ -37,6 +37,7 @@ export class GraphView {
   private readonly boxMembers = new Map<string, NodeSingular[]>();
   private zoomFrame = 0;
   private readonly context = document.createElement('canvas').getContext('2d');
+  private readonly layouts = new LayoutCache();
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     this.theme = readTheme();
@@ -82,11 +83,15 @@ export class GraphView {
     return this.theme;
   }
 
-  /** Replaces the drawing, laid out by services (see `layeredPositions`); returns how long that took. */
+  /**
+   * Replaces the drawing, laid out by services (see `layeredPositions`); returns how long that took. Elements that are
+   * drawn already are kept (moved, their data updated) rather than removed and added again, so expanding one service
+   * restyles and redraws only what changed.
+   */
   draw(elements: ElementDefinition[], fit = true): DrawStats {
     const started = performance.now();
     const cy = this.cy;
-    const positions = layeredPositions(elements, { width: this.cy.width(), height: this.cy.height() });
+    const positions = this.layouts.positions(elements, { width: this.cy.width(), height: this.cy.height() });
     const placed = elements.map((element) => {
       const placement = element.group === 'nodes' ? positions.get(String(element.data.id)) : undefined;
       if (!placement) return element;
@@ -95,13 +100,32 @@ export class GraphView {
       return { ...element, data, position: { x, y } };
     });
     this.setLarge(positions.size > largeGraph);
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(placed);
-    });
+    cy.batch(() => this.replace(placed));
     this.indexBoxes();
     if (fit) this.fitTo(placed);
     return { nodes: cy.nodes().length, edges: cy.edges().length, layoutMs: performance.now() - started };
+  }
+
+  /** Makes the drawn elements those given: keeps the ones already drawn (same id, role and ends), adds and removes the rest. */
+  private replace(elements: readonly ElementDefinition[]): void {
+    const cy = this.cy;
+    const kept = new Set<string>();
+    const added: ElementDefinition[] = [];
+    for (const element of elements) {
+      const id = String(element.data.id);
+      const existing = cy.getElementById(id);
+      if (existing.nonempty() && sameElement(existing, element)) {
+        kept.add(id);
+        if (changedData(existing, element.data)) existing.data(element.data);
+        if (element.position && existing.isNode()) {
+          const { x, y } = existing.position();
+          if (x !== element.position.x || y !== element.position.y) existing.position(element.position);
+        }
+      } else added.push(element);
+    }
+    const gone = cy.elements().filter((element) => !kept.has(element.id()));
+    gone.remove();
+    cy.add(added);
   }
 
   /**
@@ -170,16 +194,23 @@ export class GraphView {
     target.position({ x: (left + right) / 2, y: (top + bottom) / 2 });
   }
 
-  /** Marks matching elements and fades the others; no ids clears the marks. */
+  /**
+   * Marks matching elements and fades the others; no ids clears the marks, and so does a match of every node (which
+   * would single nothing out, and restyle the whole drawing on the first key typed). Only changed elements are restyled.
+   */
   highlight(ids: readonly string[]): void {
     const cy = this.cy;
+    const matched = new Set(ids.filter((id) => cy.getElementById(id).nonempty()));
+    const wanted = matched.size > 0 && matched.size < cy.nodes('[role != "box"]').length;
+    if (!wanted && !cy.elements('.match, .faded').nonempty()) return;
     cy.batch(() => {
-      cy.elements().removeClass('match faded');
-      if (ids.length === 0) return;
-      const matched = cy.collection();
-      for (const id of ids) matched.merge(cy.getElementById(id));
-      cy.elements().not(matched).not('[role = "box"]').addClass('faded');
-      matched.addClass('match');
+      const toggle = (element: SingularElementArgument) => {
+        const match = matched.has(element.id());
+        const faded = wanted && !match && element.data('role') !== 'box';
+        if (element.hasClass('match') !== match) element.toggleClass('match', match);
+        if (element.hasClass('faded') !== faded) element.toggleClass('faded', faded);
+      };
+      cy.elements().forEach(toggle);
     });
   }
 
@@ -218,4 +249,19 @@ export class GraphView {
     const renderer = (this.cy as unknown as { renderer(): { hideEdgesOnViewport: boolean } }).renderer();
     renderer.hideEdgesOnViewport = large;
   }
+}
+
+/** Whether a drawn element can stand for a new definition: same kind, role and (for edges) the same ends. */
+function sameElement(existing: SingularElementArgument, element: ElementDefinition): boolean {
+  if (element.group === 'edges') {
+    return existing.isEdge() && existing.data('source') === element.data.source && existing.data('target') === element.data.target;
+  }
+  return existing.isNode() && existing.data('role') === element.data.role;
+}
+
+/** Whether any value of the new data differs from the drawn element's. */
+function changedData(existing: SingularElementArgument, data: ElementDefinition['data']): boolean {
+  const current = existing.data() as Record<string, unknown>;
+  for (const [key, value] of Object.entries(data)) if (current[key] !== value) return true;
+  return false;
 }

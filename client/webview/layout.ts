@@ -17,23 +17,16 @@ export interface Viewport {
 }
 
 /** The direction services follow each other in; a service packs its unlinked nodes across it. */
-type Flow = 'TB' | 'LR';
+export type Flow = 'TB' | 'LR';
 
 /** The drawn graph as blocks: nodes grouped in service boxes, collapsed services on their own. */
-interface BlockGraph {
+export interface BlockGraph {
   nodeIds: string[];
   blockOf: Map<string, string>;
   members: Map<string, Block[]>;
   singles: Block[];
   inside: Map<string, Link[]>;
   between: Link[];
-}
-
-/** A complete placement: node offsets inside their boxes, box sizes, and block centres. */
-interface Arrangement {
-  local: Map<string, Point>;
-  blocks: Map<string, Block>;
-  centres: Map<string, Point>;
 }
 
 /** Space between a service box's border and its nodes, and room for its title above. */
@@ -46,6 +39,14 @@ const linksPerBlock = 2;
 /** Up to this many unlinked nodes sit in one row when services flow top to bottom. */
 const singleRow = 4;
 
+/** A whole layout: where each block's centre is, each block's size, and each member's offset in its box. */
+export interface Plan {
+  flow: Flow;
+  local: Map<string, Point>;
+  blocks: Map<string, Block>;
+  centres: Map<string, Point>;
+}
+
 /**
  * Positions for the drawn nodes and service boxes: each service's nodes are laid out left to right on their own,
  * then the services (as blocks of that size) and the collapsed services are laid out together, top to bottom or
@@ -54,26 +55,37 @@ const singleRow = 4;
  */
 export function layeredPositions(elements: readonly ElementDefinition[], viewport?: Viewport): Map<string, Placed> {
   const graph = readBlocks(elements);
+  return assemble(graph, planLayout(graph, viewport));
+}
+
+/** The full two-level layout of a block graph (dagre inside each box, then dagre over the blocks). */
+export function planLayout(graph: BlockGraph, viewport?: Viewport): Plan {
   const linked = new Map<string, Map<string, Point>>();
   for (const [box, children] of graph.members) {
-    const links = graph.inside.get(box) ?? [];
-    const ends = new Set(links.flatMap((link) => [link.source, link.target]));
-    const placed = links.length ? runDagre(children.filter((child) => ends.has(child.id)), links, { nodeSep: memberGap, rankSep: 50, rankDir: 'LR' }) : undefined;
+    const placed = linkedMembers(children, graph.inside.get(box) ?? []);
     if (placed) linked.set(box, placed);
   }
   const blockLinks = strongestLinks(graph.between);
   const flows: Flow[] = viewport && viewport.width > 0 && viewport.height > 0 && blockLinks.length > 0 ? ['TB', 'LR'] : ['TB'];
-  let best: { arrangement: Arrangement; zoom: number } | undefined;
+  let best: { plan: Plan; zoom: number } | undefined;
   for (const flow of flows) {
-    const arrangement = arrange(graph, linked, blockLinks, flow);
-    const bounds = boundsOf([...arrangement.blocks.values()], arrangement.centres);
+    const plan = arrange(graph, linked, blockLinks, flow);
+    const bounds = boundsOf([...plan.blocks.values()], plan.centres);
     const zoom = viewport ? Math.min(viewport.width / bounds.width, viewport.height / bounds.height) : 0;
-    if (!best || zoom > best.zoom) best = { arrangement, zoom };
+    if (!best || zoom > best.zoom) best = { plan, zoom };
   }
-  return assemble(graph, best!.arrangement);
+  return best!.plan;
 }
 
-function readBlocks(elements: readonly ElementDefinition[]): BlockGraph {
+/** Dagre over a box's linked members (undefined when none is linked or dagre failed). */
+export function linkedMembers(children: readonly Block[], links: readonly Link[]): Map<string, Point> | undefined {
+  if (links.length === 0) return undefined;
+  const ends = new Set(links.flatMap((link) => [link.source, link.target]));
+  return runDagre(children.filter((child) => ends.has(child.id)), links, { nodeSep: memberGap, rankSep: 50, rankDir: 'LR' });
+}
+
+/** The drawn elements as blocks: each box with its members and the links inside it, collapsed services, links between blocks. */
+export function readBlocks(elements: readonly ElementDefinition[]): BlockGraph {
   const graph: BlockGraph = { nodeIds: [], blockOf: new Map(), members: new Map(), singles: [], inside: new Map(), between: [] };
   for (const node of elements) {
     if (node.group !== 'nodes' || node.data.role === 'box') continue;
@@ -101,22 +113,25 @@ function readBlocks(elements: readonly ElementDefinition[]): BlockGraph {
   return graph;
 }
 
-function arrange(graph: BlockGraph, linked: Map<string, Map<string, Point>>, blockLinks: Link[], flow: Flow): Arrangement {
+function arrange(graph: BlockGraph, linked: Map<string, Map<string, Point>>, blockLinks: Link[], flow: Flow): Plan {
   const local = new Map<string, Point>();
   const blocks = new Map(graph.singles.map((block) => [block.id, block]));
-  for (const [box, children] of graph.members) {
-    const placed = packLoose(children, linked.get(box), flow, memberGap);
-    const bounds = boundsOf(children, placed);
-    for (const child of children) {
-      const point = placed.get(child.id)!;
-      local.set(child.id, { x: point.x - bounds.left - bounds.width / 2, y: point.y - bounds.top - bounds.height / 2 + titleSpace / 2 });
-    }
-    blocks.set(box, { id: box, width: bounds.width + boxPadding * 2, height: bounds.height + boxPadding * 2 + titleSpace });
-  }
+  for (const [box, children] of graph.members) blocks.set(box, arrangeBox(box, children, linked.get(box), flow, local));
   const all = [...blocks.values()];
   const ends = new Set(blockLinks.flatMap((link) => [link.source, link.target]));
   const laidOut = blockLinks.length ? runDagre(all.filter((block) => ends.has(block.id)), blockLinks, { nodeSep: blockGap, rankSep: 60, rankDir: flow }) : undefined;
-  return { local, blocks, centres: packLoose(all, laidOut, flow, blockGap) };
+  return { flow, local, blocks, centres: packLoose(all, laidOut, flow, blockGap) };
+}
+
+/** Places a box's members (their offsets from the box centre go into `local`) and returns the box as a block. */
+export function arrangeBox(box: string, children: readonly Block[], linked: Map<string, Point> | undefined, flow: Flow, local: Map<string, Point>): Block {
+  const placed = packLoose(children, linked, flow, memberGap);
+  const bounds = boundsOf(children, placed);
+  for (const child of children) {
+    const point = placed.get(child.id)!;
+    local.set(child.id, { x: point.x - bounds.left - bounds.width / 2, y: point.y - bounds.top - bounds.height / 2 + titleSpace / 2 });
+  }
+  return { id: box, width: bounds.width + boxPadding * 2, height: bounds.height + boxPadding * 2 + titleSpace };
 }
 
 /**
@@ -139,7 +154,8 @@ function packLoose(blocks: readonly Block[], placed: Map<string, Point> | undefi
   return positions;
 }
 
-function assemble(graph: BlockGraph, { local, blocks, centres }: Arrangement): Map<string, Placed> {
+/** The positions of every drawn node and box under a plan. */
+export function assemble(graph: BlockGraph, { local, blocks, centres }: Plan): Map<string, Placed> {
   const positions = new Map<string, Placed>();
   for (const id of graph.nodeIds) {
     const centre = centres.get(graph.blockOf.get(id)!) ?? { x: 0, y: 0 };

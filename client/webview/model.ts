@@ -175,7 +175,8 @@ export function aggregate(visible: VisibleGraph, expanded: ReadonlySet<string>):
     const existing = merged.get(key);
     if (existing) existing.items.push(item);
     else {
-      const edge: DisplayEdge = { id: `merged:${merged.size}`, source, target, items: [item] };
+      // Named by its ends, so the same merged edge keeps its id when another service is expanded or collapsed.
+      const edge: DisplayEdge = { id: `merged:${JSON.stringify([source, target])}`, source, target, items: [item] };
       merged.set(key, edge);
       edges.push(edge);
     }

@@ -28,6 +28,7 @@ export class ServiceFilter {
 
   /** Lists the groups with their node counts. */
   update(counts: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): void {
+    if (this.last && sameEntries(this.last.counts, counts) && sameEntries(this.last.hidden, hidden)) return;
     this.last = { counts, hidden };
     this.render();
   }
@@ -44,4 +45,16 @@ export class ServiceFilter {
     }
     if (groups.length === 0) this.list.appendChild(element('p', { className: 'muted', text: 'No services.' }));
   }
+}
+
+/** Whether two maps (or sets) hold the same entries in the same order (the list is rebuilt only when they differ). */
+function sameEntries<T>(a: ReadonlyMap<string, T> | ReadonlySet<string>, b: ReadonlyMap<string, T> | ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  const left = [...a.entries()];
+  let index = 0;
+  for (const [key, value] of b.entries()) {
+    const [otherKey, otherValue] = left[index++];
+    if (key !== otherKey || value !== otherValue) return false;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { GraphRequest, type GraphResult } from '../../../server/src/protocol/index';
 import { parseWebviewMessage, type WebviewMessage } from '../../../client/src/graph/messages';
-import { visibleGraph } from '../../../client/webview/model';
+import { boxId, groupNodeId, searchNodes, visibleGraph } from '../../../client/webview/model';
 import { startServer } from '../../support/lspClient';
 import { CHROMIUM, REPO, launch, openWebview, violations, webviewBuilt, type WebviewPage } from './browserHarness';
 import { hostile, layeredGraph, withHostileNodes } from './sampleGraphs';
@@ -14,6 +14,19 @@ import { hostile, layeredGraph, withHostileNodes } from './sampleGraphs';
 const OUTPUT = join(REPO, 'test-output');
 const skip = !existsSync(CHROMIUM) ? `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)` : false;
 const wholeSystem = { upstream: 2, downstream: 2 };
+
+/** The part of the page's cytoscape instance the tests read (it registers itself on its container). */
+interface CyElement {
+  id(): string;
+  position(): { x: number; y: number };
+  scratch(key: string, value?: unknown): unknown;
+  emit(event: string): void;
+}
+interface CyPage {
+  nodes(): { forEach(each: (node: CyElement) => void): void };
+  elements(selector: string): { length: number; map<T>(each: (element: CyElement) => T): T[] };
+  getElementById(id: string): CyElement;
+}
 
 let browser: Browser;
 let shopAnswer: Promise<GraphResult> | undefined;
@@ -149,6 +162,52 @@ describe('the graph webview in headless Chromium', { skip }, () => {
     assert.deepEqual({ nodes: expanded.nodes, aggregated: expanded.aggregated }, { nodes: groups.size - 1 + members + 1, aggregated: true });
     await view.page.locator('#side').getByText(target.id, { exact: true }).waitFor();
     await view.page.screenshot({ path: join(OUTPUT, 'webview-1500-aggregated.png') });
+    await assertClean(view);
+  });
+
+  test('grows the drawing in place for one service, gives the first drawing back, and restyles only what changed', async () => {
+    const view = await openWebview(browser);
+    const { graph } = layeredGraph(1500, 30);
+    const visible = visibleGraph(graph, wholeSystem, { mode: 'calls', hiddenKinds: new Set(), hiddenGroups: new Set(), sync: true, async: true });
+    const groups = [...new Set(visible.nodes.map((node) => node.group))];
+    await view.send({ type: 'graph', graph, scope: wholeSystem });
+    await view.rendered(1);
+    // Tags every drawn element (scratch data survives only on elements that are kept), and reads the node positions.
+    const drawing = () => view.page.evaluate(() => {
+      const cy = (document.getElementById('graph') as unknown as { _cyreg: { cy: CyPage } })._cyreg.cy;
+      const positions: Record<string, string> = {};
+      let kept = 0;
+      cy.nodes().forEach((node) => {
+        positions[node.id()] = `${node.position().x},${node.position().y}`;
+        if (node.scratch('_tagged')) kept++;
+        node.scratch('_tagged', true);
+      });
+      return { positions, kept, marked: cy.elements('.match').map((element) => element.id()), faded: cy.elements('.faded').length };
+    });
+    const emit = (id: string) => view.page.evaluate((target) => {
+      (document.getElementById('graph') as unknown as { _cyreg: { cy: CyPage } })._cyreg.cy.getElementById(target).emit('dbltap');
+    }, id);
+    const first = await drawing();
+    // A node whose name matches nodes of its own service only (names like FnL2N1 are prefixes of others).
+    const target = visible.nodes.find((node) => new Set(searchNodes(visible.nodes, node.label).map((match) => match.group)).size === 1)!;
+    const group = target.group;
+    await emit(groupNodeId(group));
+    const expanded = await view.rendered(2);
+    const members = visible.nodes.filter((node) => node.group === group).length;
+    assert.deepEqual({ nodes: expanded.nodes, aggregated: expanded.aggregated }, { nodes: groups.length + members, aggregated: true });
+    assert.equal((await drawing()).kept, groups.length - 1, 'every other service keeps its drawn node');
+    await emit(boxId(group));
+    await view.rendered(3);
+    const back = await drawing();
+    assert.deepEqual(back.positions, first.positions, 'collapsing the service again gives the first drawing back');
+    const search = view.page.getByRole('searchbox', { name: 'Search nodes' });
+    await search.fill('L');
+    assert.deepEqual(await view.page.locator('.matches').innerText(), `${visible.nodes.length} found`);
+    assert.deepEqual({ marked: (await drawing()).marked, faded: (await drawing()).faded }, { marked: [], faded: 0 }, 'a query matching every node marks nothing');
+    await search.fill(target.label);
+    const marked = await drawing();
+    assert.deepEqual(marked.marked, [groupNodeId(group)]);
+    assert.ok(marked.faded > groups.length - 2, 'the other services and the edges are faded');
     await assertClean(view);
   });
 

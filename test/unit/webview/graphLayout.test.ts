@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { ElementDefinition } from 'cytoscape';
 import { toElements } from '../../../client/webview/elements';
 import { layeredPositions, strongestLinks, type Placed } from '../../../client/webview/layout';
-import { aggregate, groupCounts, visibleGraph, type Filters } from '../../../client/webview/model';
+import { LayoutCache } from '../../../client/webview/layoutCache';
+import { aggregate, boxId, groupCounts, groupNodeId, visibleGraph, type Filters } from '../../../client/webview/model';
 import { layeredGraph } from './sampleGraphs';
 
 const resources: Filters = { mode: 'resources', hiddenKinds: new Set(), hiddenGroups: new Set(), sync: true, async: true };
@@ -29,8 +30,7 @@ function drawn(nodeCount: number, groups: number, expandedShare: number): Elemen
   return toElements(aggregate(visible, new Set(names.slice(0, Math.round(names.length * expandedShare)))), measure);
 }
 
-function check(elements: ElementDefinition[], viewport?: { width: number; height: number }): void {
-  const positions = layeredPositions(elements, viewport);
+function check(elements: ElementDefinition[], viewport?: { width: number; height: number }, positions = layeredPositions(elements, viewport)): void {
   const nodes = elements.filter((element) => element.group === 'nodes');
   const rects = new Map<string, Rect>();
   for (const node of nodes) {
@@ -66,6 +66,42 @@ test('lays out 1,000 expanded nodes in well under the time the browser budget al
   const elapsed = performance.now() - started;
   assert.equal(positions.size, elements.filter((element) => element.group === 'nodes').length);
   assert.ok(elapsed < 20_000, `took ${elapsed} ms`);
+});
+
+test('remembers drawings, grows the last layout in place for a few services, and lays out afresh for many', () => {
+  const { graph } = layeredGraph(600, 30);
+  const visible = visibleGraph(graph, { upstream: 2, downstream: 2 }, resources);
+  const names = [...groupCounts(visible.nodes).keys()];
+  const draw = (expanded: string[]) => toElements(aggregate(visible, new Set(expanded)), measure);
+  const viewport = { width: 1400, height: 900 };
+  const cache = new LayoutCache();
+  const collapsed = draw([]);
+  const first = cache.positions(collapsed, viewport);
+  assert.equal(cache.lastKind, 'full');
+  assert.deepEqual(first, layeredPositions(collapsed, viewport), 'a fresh layout is the plain two-level layout');
+  // The service's position: its collapsed node, or the box it expanded into.
+  const at = (positions: Map<string, Placed>, name: string) => positions.get(groupNodeId(name)) ?? positions.get(boxId(name))!;
+  let previous = first;
+  for (const expanded of [[names[3]], [names[3], names[7]], [names[7]]]) {
+    const elements = draw(expanded);
+    const grown = cache.positions(elements, viewport);
+    assert.equal(cache.lastKind, 'grown', `expanding ${expanded.join(', ')} grows the last layout`);
+    check(elements, viewport, grown);
+    for (const a of names) {
+      for (const b of names) {
+        const [was, is] = [[at(previous, a), at(previous, b)], [at(grown, a), at(grown, b)]];
+        // (A box's centre sits a little below its block's, under the title: only a change of side counts.)
+        assert.ok((is[0].x - is[1].x) * (was[0].x - was[1].x) >= 0, `${a} stays on its side of ${b}`);
+        assert.ok((is[0].y - is[1].y) * (was[0].y - was[1].y) >= 0, `${a} stays above or below ${b}`);
+      }
+    }
+    previous = grown;
+  }
+  assert.deepEqual(cache.positions(collapsed, viewport), first, 'collapsing everything again gives the first drawing back');
+  assert.equal(cache.lastKind, 'remembered');
+  const many = draw(names.slice(0, 10));
+  check(many, viewport, cache.positions(many, viewport));
+  assert.equal(cache.lastKind, 'full', 'expanding ten services at once lays the drawing out afresh');
 });
 
 test('keeps only the heaviest links of each block to steer the layout', () => {
