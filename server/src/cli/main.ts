@@ -22,6 +22,11 @@ Options:
   --no-cache                               neither read nor write the caches (~/.cache/sam-atlas)
   --help                                   show this help`;
 
+/** With `SAM_ATLAS_TIMINGS` set, prints when each phase ended (milliseconds since the process started) to stderr. */
+function mark(phase: string): void {
+  if (process.env.SAM_ATLAS_TIMINGS) process.stderr.write(`${phase} ${Math.round(performance.now())} ms\n`);
+}
+
 /** A command-line mistake: printed as one line, exit code 2. */
 class UsageError extends Error {}
 
@@ -78,7 +83,9 @@ async function analyse(path: string, maxFileSize: number, useCache: boolean): Pr
     const host = createHost({ roots: [absolute], precomputed: cache && ((file, hash) => cache.get(file, hash)) });
     // The loader's last snapshot already includes the files it skipped.
     const { analysis } = await loadWorkspace(host, [absolute], { maxFileSize, pool: cache?.isWarm ? false : undefined, cache, codeCache: useCache ? undefined : false });
+    mark('loaded');
     cache?.save(host.entries());
+    mark('cache saved');
     return { analysis, base: absolute };
   }
   const base = dirname(absolute);
@@ -122,7 +129,10 @@ async function main(argv: string[]): Promise<number> {
   const { analysis, base } = await analyse(options.path, options.maxFileSize, options.cache);
   if (options.command === 'index') {
     if (options.format !== 'json') throw new UsageError('index prints JSON only (--json)');
-    process.stdout.write(`${JSON.stringify(indexReport(analysis, base), null, 2)}\n`);
+    const report = indexReport(analysis, base);
+    mark('report');
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    mark('written');
     return 0;
   }
   if (options.command === 'graph') return printGraph(analysis, base, options);

@@ -109,7 +109,9 @@ export function* diagnoseByRule(analysis: Analysis, overrides: SeverityOverrides
     const severity = overrides[rule.code] ?? rule.severity;
     if (severity === 'off') continue;
     try {
-      yield findingsOf(rule, analysis, options).map((found) => ({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity }));
+      // Function rules give a turn (an empty part) after every so many functions they had to check again.
+      const findings = rule.scope === 'function' && rule.checkFunction ? yield* functionFindings(rule, analysis) : findingsOf(rule, analysis, options);
+      yield findings.map((found) => ({ ...found, code: rule.code, severity: overrides[rule.code] ? severity : found.severity ?? severity }));
     } catch (error) {
       const file = analysis.templates[0]?.file ?? '';
       yield [{ code: 'internal-error', severity: 'hint', message: `Rule ${rule.code} failed: ${String(error).slice(0, 200)}`, span: { file, start: 0, end: 0 } }];
@@ -123,7 +125,7 @@ const findingsCache = new Map<string, { key: string; findings: Finding[] }>();
 function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Finding[] {
   const scope = rule.scope ?? 'workspace';
   if (scope === 'workspace') return rule.check(analysis, options);
-  if (scope === 'function' && rule.checkFunction) return functionFindings(rule, analysis);
+  if (scope === 'function' && rule.checkFunction) return drain(functionFindings(rule, analysis));
   let key = `${analysis.modelKey}|${JSON.stringify(options)}`;
   if (scope === 'graph') key += `|${graphSignature(analysis)}`;
   const cached = findingsCache.get(rule.code);
@@ -136,16 +138,43 @@ function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Findi
 const functionMemos = new Map<string, FunctionMemo<Finding[]>>();
 const functionResults = new Map<string, { parts: Finding[][]; findings: Finding[] }>();
 
-/** A `function`-scope rule's findings: each function's are reused until its template or code changes; the union is rebuilt only when a part did. */
-function functionFindings(rule: Rule, analysis: Analysis): Finding[] {
+/** Functions checked between two turns given back to the caller (a cold check of thousands of functions takes a second). */
+const FUNCTIONS_PER_TURN = 200;
+
+/**
+ * A `function`-scope rule's findings: each function's are reused until its template or code changes; the union is
+ * rebuilt only when a part did. Yields an empty part after every `FUNCTIONS_PER_TURN` functions it checks again.
+ */
+function* functionFindings(rule: Rule, analysis: Analysis): Generator<Diagnostic[], Finding[]> {
   let memo = functionMemos.get(rule.code);
   if (!memo) functionMemos.set(rule.code, (memo = new FunctionMemo(true)));
-  const parts = analysis.functions.map((fn) => memo.get(analysis, fn, () => rule.checkFunction!(analysis, fn)));
+  const parts: Finding[][] = [];
+  let checked = 0;
+  for (const fn of analysis.functions) {
+    parts.push(
+      memo.get(analysis, fn, () => {
+        checked++;
+        return rule.checkFunction!(analysis, fn);
+      }),
+    );
+    if (checked >= FUNCTIONS_PER_TURN) {
+      checked = 0;
+      yield [];
+    }
+  }
   const previous = functionResults.get(rule.code);
   if (previous && previous.parts.length === parts.length && previous.parts.every((part, i) => part === parts[i])) return previous.findings;
   const findings = unique(parts.flat());
   functionResults.set(rule.code, { parts, findings });
   return findings;
+}
+
+/** Runs a generator to its end and returns its result. */
+function drain<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The derived calls without their evidence positions: equal when an edit did not change who calls whom. */
