@@ -2,16 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { createHost, diagnose } from '../server/src/core/index';
-import { loadWorkspace } from '../server/src/disk/loader';
-import { generateWorkspace } from './generate';
+import { diagnose } from '../server/src/core/index';
+import { loadGenerated } from './loadGenerated';
 
 async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 2000);
-  const root = join('/tmp', `sam-atlas-rules-${n}`);
-  generateWorkspace(root, n);
-  const host = createHost({ roots: [root] });
-  let { analysis } = await loadWorkspace(host, [root], { maxFileSize: 5e6, pool: false });
+  const loaded = await loadGenerated();
+  const { root, host } = loaded;
+  let analysis = loaded.analysis;
   diagnose(analysis);
   const file = join(root, 'svc0', 'src', 'handlers', 'F0x0.ts');
   const original = readFileSync(file, 'utf8');

@@ -1,16 +1,13 @@
 // Times each diagnostic rule, cold and after a one-handler edit, on a generated workspace (a profiling aid, not a test).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHost, diagnose, graphOf, RULES } from '../server/src/core/index';
-import { loadWorkspace } from '../server/src/disk/loader';
-import { generateWorkspace } from './generate';
+import { diagnose, graphOf, RULES } from '../server/src/core/index';
+import { loadGenerated } from './loadGenerated';
 
 async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 2000);
-  const root = join('/tmp', `sam-atlas-rules-${n}`);
-  generateWorkspace(root, n);
-  const host = createHost({ roots: [root] });
-  let { analysis } = await loadWorkspace(host, [root], { maxFileSize: 5e6, pool: false });
+  const loaded = await loadGenerated();
+  const { root, host } = loaded;
+  let analysis = loaded.analysis;
   const time = (label: string) => {
     let t = performance.now();
     graphOf(analysis);
