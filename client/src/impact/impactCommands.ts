@@ -69,6 +69,8 @@ export function registerImpact(context: ImpactContext): ImpactFeature {
 class ImpactRunner implements vscode.Disposable {
   private last: ImpactParams | undefined;
   private request = 0;
+  /** Questions sent and not answered yet. */
+  private inFlight = 0;
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
@@ -97,10 +99,15 @@ class ImpactRunner implements vscode.Disposable {
     await this.ask(params, true);
   }
 
-  /** Asks the last question again. */
+  /**
+   * Asks the last question again. Not while a question is on its way: a refresh would supersede it, and whoever asked
+   * would see the older answer still shown; the refresh is tried again a moment later instead.
+   */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
-    if (this.last) await this.ask(this.last, false);
+    if (!this.last) return;
+    if (this.inFlight) return this.refreshSoon();
+    await this.ask(this.last, false);
   }
 
   dispose(): void {
@@ -121,6 +128,7 @@ class ImpactRunner implements vscode.Disposable {
     }
     const request = ++this.request;
     this.stale = false;
+    this.inFlight++;
     try {
       const result = await vscode.window.withProgress({ location: { viewId: impactIds.view } }, async () => {
         await this.indexReady();
@@ -131,6 +139,8 @@ class ImpactRunner implements vscode.Disposable {
       if (request !== this.request) return;
       const text = `SAM Atlas could not compute the impact: ${error instanceof Error ? error.message : String(error)}`;
       await this.show({ title: 'Impact', error: text, roots: [{ key: 'error', label: text, icon: 'error', contextValue: 'samAtlas.impact.message', expanded: false, children: [] }] });
+    } finally {
+      this.inFlight--;
     }
   }
 

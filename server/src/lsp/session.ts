@@ -39,7 +39,7 @@ function severityOverrides(raw: unknown): SeverityOverrides {
 
 /** While typing goes on, queued changes are applied at most this often. */
 const THROTTLE_MS = 100;
-/** Changes on disk are applied once they pause for this long. */
+/** Changes on disk and template edits are applied once they pause for this long. */
 const DISK_DEBOUNCE_MS = 120;
 
 /** Everything a request handler needs: the latest snapshot and the open documents. */
@@ -120,22 +120,23 @@ export class Session {
   }
 
   /**
-   * Queues a change of one file. The first change after a quiet moment is applied at once (on the next turn of the
-   * event loop, so changes sent together are applied together); while typing goes on, changes are applied at most once
-   * per `THROTTLE_MS`, together.
+   * Queues a change of one file. A code change after a quiet moment is applied at once (on the next turn of the event
+   * loop, so changes sent together are applied together); while typing goes on, changes are applied at most once per
+   * `THROTTLE_MS`, together. Template changes and changes on disk wait until they pause.
    */
   queueChange(change: FileChange, source: 'editor' | 'disk' = 'editor'): void {
     if (this.tooLarge(change)) return;
     this.pending.set(change.path, change);
-    this.scheduleFlush(source);
+    // A template edit re-derives every function's results (a second at 5,000 functions): it waits for a pause in typing.
+    this.scheduleFlush(source === 'editor' && !isTemplateCandidate(change.path) ? 'throttle' : 'debounce');
   }
 
   /**
-   * Schedules a flush. Editor changes: right away after a quiet moment, else when the throttle window ends. Disk
-   * changes come in bursts (a checkout, a build): they wait until the burst pauses, so it makes one snapshot.
+   * Schedules a flush. `throttle` (code typed in the editor): right away after a quiet moment, else when the throttle
+   * window ends. `debounce` (a checkout, a build, or template typing, whose snapshots are costly): once the burst pauses.
    */
-  private scheduleFlush(source: 'editor' | 'disk'): void {
-    if (source === 'disk') {
+  private scheduleFlush(mode: 'throttle' | 'debounce'): void {
+    if (mode === 'debounce') {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.flush(), DISK_DEBOUNCE_MS);
       return;
@@ -167,7 +168,7 @@ export class Session {
     if (!isTemplateCandidate(path) && !(isCodeFile(path) && (this.analysis.code.has(path) || this.analysis.neededFiles().includes(path)))) {
       this.host.addKnownFiles([path]);
       this.refreshSoon = true;
-      this.scheduleFlush('disk');
+      this.scheduleFlush('debounce');
       return;
     }
     const result = await readTextFile(path, this.settings.maxFileSize, this.roots);
@@ -209,7 +210,7 @@ export class Session {
       const skipped = this.scan.skipped.filter((s) => !this.oversized.has(s.path));
       this.host.noteSkipped([...skipped, ...[...this.oversized].map(([path, reason]) => ({ path, reason }))]);
       this.refreshSoon = true;
-      this.scheduleFlush('editor');
+      this.scheduleFlush('throttle');
     }
     return size > limit;
   }
