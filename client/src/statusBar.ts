@@ -37,7 +37,8 @@ function render(item: vscode.StatusBarItem, state: StatusBarState): void {
     return;
   }
   item.text = `$(type-hierarchy) SAM Atlas: ${plural(status.functions, 'function')}`;
-  const elapsed = status.elapsedMs === undefined ? '' : `, indexed in ${(status.elapsedMs / 1000).toFixed(1)} s`;
+  const cached = status.fromCache ? ` (${plural(status.fromCache, 'file')} from the cache)` : '';
+  const elapsed = status.elapsedMs === undefined ? '' : `, indexed in ${(status.elapsedMs / 1000).toFixed(1)} s${cached}`;
   item.tooltip = `SAM Atlas: ${describe(status)}${elapsed}. Click to show the functions.`;
 }
 

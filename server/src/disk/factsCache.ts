@@ -55,7 +55,7 @@ export class FactsCache {
    * the loader calls this while both threads are busy, instead of leaving the work to the end. Facts from `get` need nothing.
    */
   prepare(facts: FileFacts, json?: string): void {
-    if (!this.served.has(facts)) this.prepared.set(facts, json ?? compactFacts(facts));
+    if (!this.served.has(facts) && (json !== undefined || !this.prepared.has(facts))) this.prepared.set(facts, json ?? compactFacts(facts));
   }
 
   /** Whether the cache had anything at all (a warm start). */

@@ -47,6 +47,8 @@ export interface IndexStatus {
   functions: number;
   /** Milliseconds the last full index took. */
   elapsedMs?: number;
+  /** Files whose facts the last full index took from the on-disk cache instead of parsing them. */
+  fromCache?: number;
   /**
    * Changes when the endpoint or function lists may have changed (a template, the file list or a handler file changed);
    * an edit elsewhere in code keeps it, so the client need not fetch the lists again.
