@@ -11,6 +11,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** How long the first diagnosis waits after the index is ready. */
+const FIRST_DIAGNOSIS_DELAY_MS = 300;
+
 /**
  * Sends diagnostics whenever the session produces a new snapshot. Rules run one at a time with a turn of the event
  * loop in between, so requests (hover, the graph) are answered while a large workspace is being diagnosed; a newer
@@ -29,7 +32,15 @@ export function registerDiagnostics(connection: Connection, session: Session): v
     }
     published = send(connection, session, analysis, all, published);
   };
-  session.onAnalysis((analysis: Analysis) => void run(analysis, ++generation));
+  let first = true;
+  session.onAnalysis((analysis: Analysis) => {
+    const mine = ++generation;
+    if (!first) return void run(analysis, mine);
+    // The first diagnosis of a workspace is its costliest (a second at 5,000 functions): the requests the editor sends
+    // as soon as the index is ready (the lists, CodeLens, the graph) are answered first.
+    first = false;
+    setTimeout(() => void run(analysis, mine), FIRST_DIAGNOSIS_DELAY_MS);
+  });
 }
 
 /** Sends the diagnostics of files whose diagnostics changed since `published`, clears files that have none now; returns what was sent. */
