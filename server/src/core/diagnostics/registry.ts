@@ -125,9 +125,9 @@ const findingsCache = new Map<string, { key: string; findings: Finding[] }>();
 function findingsOf(rule: Rule, analysis: Analysis, options: RuleOptions): Finding[] {
   const scope = rule.scope ?? 'workspace';
   if (scope === 'workspace') return rule.check(analysis, options);
-  if (scope === 'function' && rule.checkFunction) return drain(functionFindings(rule, analysis));
   let key = `${analysis.modelKey}|${JSON.stringify(options)}`;
-  if (scope === 'graph') key += `|${graphSignature(analysis)}`;
+  // The graph's signature is its calls without evidence positions: equal when an edit did not change who calls whom.
+  if (scope === 'graph') key += `|${graphOf(analysis).signature}`;
   const cached = findingsCache.get(rule.code);
   if (cached?.key === key) return cached.findings;
   const findings = rule.check(analysis, options);
@@ -167,17 +167,4 @@ function* functionFindings(rule: Rule, analysis: Analysis): Generator<Diagnostic
   const findings = unique(parts.flat());
   functionResults.set(rule.code, { parts, findings });
   return findings;
-}
-
-/** Runs a generator to its end and returns its result. */
-function drain<T>(steps: Generator<unknown, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The derived calls without their evidence positions: equal when an edit did not change who calls whom. */
-function graphSignature(analysis: Analysis): string {
-  return graphOf(analysis).signature;
 }
