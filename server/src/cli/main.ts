@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createHost, diagnose, dirname, graphOf, graphView, indexReport, normalizePath, relId, relativePath, reportDiagnostic, toDot, toMermaid, type Analysis } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace } from '../disk/loader';
 import { FactsCache } from '../disk/factsCache';
+import { mark } from '../boot/timings';
 import { formatCheck } from './formatCheck';
 import { impactCommand } from './impact';
 
@@ -21,11 +22,6 @@ Options:
   --max-file-size-kb N                     skip files larger than N KB (default 5120)
   --no-cache                               neither read nor write the caches (~/.cache/sam-atlas)
   --help                                   show this help`;
-
-/** With `SAM_ATLAS_TIMINGS` set, prints when each phase ended (milliseconds since the process started) to stderr. */
-function mark(phase: string): void {
-  if (process.env.SAM_ATLAS_TIMINGS) process.stderr.write(`${phase} ${Math.round(performance.now())} ms\n`);
-}
 
 /** A command-line mistake: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -82,8 +78,7 @@ async function analyse(path: string, maxFileSize: number, useCache: boolean): Pr
     const cache = useCache ? FactsCache.open([absolute]) : undefined;
     const host = createHost({ roots: [absolute], precomputed: cache && ((file, hash) => cache.get(file, hash)) });
     // The loader's last snapshot already includes the files it skipped.
-    const { analysis } = await loadWorkspace(host, [absolute], { maxFileSize, pool: cache?.isWarm ? false : undefined, cache, codeCache: useCache ? undefined : false });
-    mark('loaded');
+    const { analysis } = await loadWorkspace(host, [absolute], { maxFileSize, cached: cache?.hashes(), cache, codeCache: useCache ? undefined : false });
     cache?.save(host.entries());
     mark('cache saved');
     return { analysis, base: absolute };

@@ -18,6 +18,8 @@ export interface FileChange {
   text?: string;
   /** Facts already computed for this text (by a worker thread); trusted as the text's facts. */
   facts?: FileFacts;
+  /** The text's `textHash`, when already computed (by the thread that read the file); trusted. */
+  hash?: string;
 }
 
 export type FileFacts = { kind: 'template'; facts: TemplateFacts } | { kind: 'code'; facts: CodeFacts };
@@ -46,8 +48,8 @@ export interface Host {
   addKnownFiles(paths: Iterable<string>): void;
   /** Records files the loader skipped and why (too large, unreadable, a link out of the workspace); shown as diagnostics. */
   noteSkipped(skipped: { path: string; reason: string }[]): void;
-  /** Facts of one file's text, computed the way the host would (or taken from `precomputed` when it has them). */
-  factsFor(path: string, text: string): FileFacts;
+  /** Facts of one file's text, computed the way the host would (or taken from `precomputed` when it has them); `hash` is the text's `textHash` when known. */
+  factsFor(path: string, text: string, hash?: string): FileFacts;
   /** Every file's facts with its content hash (for the on-disk cache). */
   entries(): Iterable<{ path: string; hash: string; facts: FileFacts }>;
   /** The handler files a template's functions name (existing files only), before any snapshot is made. */
@@ -133,7 +135,7 @@ export function createHost(options: HostOptions): Host {
           fileListVersion++;
         }
         known.add(path);
-        const hash = hashOf(change.text);
+        const hash = change.hash ?? textHash(change.text);
         if (files.get(path)?.hash === hash) continue;
         const facts = change.facts ?? options.precomputed?.(path, hash) ?? computeFacts(path, change.text);
         if (facts.kind === 'template' || files.get(path)?.facts.kind === 'template') templatesVersion++;
@@ -145,8 +147,8 @@ export function createHost(options: HostOptions): Host {
     current() {
       return snapshot ?? makeSnapshot();
     },
-    factsFor(path, text) {
-      return options.precomputed?.(normalizePath(path), hashOf(text)) ?? computeFacts(path, text);
+    factsFor(path, text, hash) {
+      return options.precomputed?.(normalizePath(path), hash ?? textHash(text)) ?? computeFacts(path, text);
     },
     *entries() {
       for (const [path, cached] of files) yield { path, hash: cached.hash, facts: cached.facts };
@@ -163,7 +165,7 @@ export function createHost(options: HostOptions): Host {
 }
 
 /** The cache key of a file's text: analyser version and content hash. */
-function hashOf(text: string): string {
+export function textHash(text: string): string {
   return `${ANALYSER_VERSION}:${contentHash(text)}`;
 }
 

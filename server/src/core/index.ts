@@ -1,5 +1,5 @@
 // The facade of the analysis core: the only module the LSP layer and the CLI import.
-export { createHost, ANALYSER_VERSION, type Host, type HostOptions, type FileChange, type FileFacts } from './host';
+export { createHost, textHash, ANALYSER_VERSION, type Host, type HostOptions, type FileChange, type FileFacts } from './host';
 export { Analysis } from './analysis';
 export type { Span, Problem, TemplateFacts, TemplateValue, CodeFacts } from './model/types';
 export type { FunctionModel, EndpointModel, StateMachineModel } from './model/functions';

@@ -58,6 +58,13 @@ export class FactsCache {
     if (!this.served.has(facts) && (json !== undefined || !this.prepared.has(facts))) this.prepared.set(facts, json ?? compactFacts(facts));
   }
 
+  /** The content hash of each file the cache has facts for, by path (for the worker thread, which then only reads those files). */
+  hashes(): Map<string, string> {
+    const hashes = new Map<string, string>();
+    for (const [path, line] of this.lines) hashes.set(path, line.hash);
+    return hashes;
+  }
+
   /** Whether the cache had anything at all (a warm start). */
   get isWarm(): boolean {
     return this.lines.size > 0;

@@ -6,10 +6,11 @@ import type { FileFacts } from '../core/index';
 import type { WorkerAnswer, WorkerRequest } from './factsWorker';
 
 /**
- * A file's text and facts (with their compact JSON for the cache when asked for), or why it was not read
- * (`error`, to report), or neither (not a template, or refused quietly).
+ * A file's text, its `textHash` and facts (with their compact JSON for the cache when asked for; no facts when the
+ * worker knew the on-disk cache has them), or why it was not read (`error`, to report), or neither (not a template,
+ * or refused quietly).
  */
-export type PoolResult = { path: string; text: string; facts: FileFacts; json?: string } | { path: string; error: string } | { path: string };
+export type PoolResult = { path: string; text: string; hash: string; facts?: FileFacts; json?: string } | { path: string; error: string } | { path: string };
 
 /** Templates are parsed first (they name the code files); code files are what they name and what those import. */
 export type BatchKind = 'template' | 'code';
@@ -40,6 +41,8 @@ export interface PoolOptions {
   compact?: boolean;
   /** Where the worker keeps its compiled code between runs, so it starts sooner (default: the cache folder); `false`: nowhere. */
   codeCache?: string | false;
+  /** Content hashes of the files the on-disk cache has facts for, by path: the worker only reads those (the main thread takes their facts from the cache). */
+  cached?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -63,7 +66,7 @@ export class FactsPool {
     private readonly analyse: (kind: BatchKind, paths: string[]) => PoolResult[],
     private readonly onDone: (kind: BatchKind, results: PoolResult[]) => void,
   ) {
-    this.worker = options.worker === false ? undefined : startWorker(options.worker, options.codeCache);
+    this.worker = options.worker === false ? undefined : startWorker(options.worker, { codeCache: options.codeCache, cached: options.cached });
     this.worker?.on('message', (answer: WorkerAnswer) => {
       const batch = this.open.get(answer.batch);
       if (batch && answer.results) this.finish(batch, answer.results as PoolResult[]);
@@ -158,15 +161,20 @@ export class FactsPool {
   }
 }
 
-/**
- * Starts the worker next to the running bundle (`dist/factsWorker.js`, none when running from source), or the one given.
- * The worker's start file compiles its bundle through V8's code cache in `codeCache` (default: the cache folder).
- */
-function startWorker(given?: string, codeCache?: string | false): Worker | undefined {
+/** What a worker is started with. */
+export interface WorkerData {
+  /** Where its start file keeps the bundle's V8 code cache (default: the cache folder); `false`: nowhere. */
+  codeCache?: string | false;
+  /** See `PoolOptions.cached`. */
+  cached?: ReadonlyMap<string, string>;
+}
+
+/** Starts the worker next to the running bundle (`dist/factsWorker.js`, none when running from source), or the one given. */
+function startWorker(given: string | undefined, workerData: WorkerData): Worker | undefined {
   const file = given ?? join(__dirname, 'factsWorker.js');
   if ((!given && __filename.endsWith('.ts')) || !existsSync(file)) return undefined;
   try {
-    return new Worker(file, { workerData: { codeCache } });
+    return new Worker(file, { workerData });
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 // Worker thread entry: reads templates and source files and extracts their facts, so parsing uses the second core.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createHost } from '../core/index';
 import { compactFacts } from './factsCache';
-import { BY_WORKER, type BatchKind } from './factsPool';
+import { BY_WORKER, type BatchKind, type WorkerData } from './factsPool';
 import { readForAnalysis } from './loader';
 
 /** A batch of files to read and analyse, unless the main thread has already claimed it (`claim` lives in shared memory). */
@@ -17,13 +17,16 @@ export interface WorkerRequest {
   compact: boolean;
 }
 
-/** Each file's text and facts (or why it was not read). */
+/** Each file's text, hash and facts (or why it was not read): see `PoolResult`. */
 export interface WorkerAnswer {
   batch: number;
-  results: ({ path: string; text: string; facts: unknown; json?: string } | { path: string; error: string } | { path: string })[];
+  results: ({ path: string; text: string; hash: string; facts?: unknown; json?: string } | { path: string; error: string } | { path: string })[];
 }
 
 const host = createHost({ roots: ['/'] });
+/** Files whose facts the main thread takes from the on-disk cache (when their hash is still this one). */
+const cached = (workerData as WorkerData | undefined)?.cached;
+const inCache = cached?.size ? (path: string, hash: string) => cached.get(path) === hash : undefined;
 
 /** Requests not taken yet, in the order they came. */
 let queue: WorkerRequest[] = [];
@@ -66,8 +69,8 @@ function step(): void {
   const [request] = queue.splice(index, 1);
   if (Atomics.compareExchange(request.claim, 0, 0, BY_WORKER) === 0) {
     const results = request.paths.map((path) => {
-      const result = readForAnalysis(host, request.kind, path, request.maxFileSize, request.roots);
-      return request.compact && 'facts' in result ? { ...result, json: compactFacts(result.facts) } : result;
+      const result = readForAnalysis(host, request.kind, path, request.maxFileSize, request.roots, inCache);
+      return request.compact && 'facts' in result && result.facts ? { ...result, json: compactFacts(result.facts) } : result;
     });
     parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerAnswer);
     analysed = true;

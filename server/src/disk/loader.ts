@@ -2,8 +2,9 @@
 import { closeSync, openSync, promises as fsp, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { FactsCache } from './factsCache';
+import { mark } from '../boot/timings';
 import { FactsPool, type BatchKind, type PoolResult } from './factsPool';
-import { isInside, isTemplateCandidate, mightBeTemplate, normalizePath, type Analysis, type FileChange, type Host } from '../core/index';
+import { isInside, isTemplateCandidate, mightBeTemplate, normalizePath, textHash, type Analysis, type FileChange, type Host } from '../core/index';
 
 /** Folders never indexed: dependencies, build outputs, tool caches. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.aws-sam', 'cdk.out', '.serverless', '.venv', 'venv', '__pycache__', '.pytest_cache', '.tox', '.idea', '.vscode-test', '.cache', 'coverage', '.next', '.terraform']);
@@ -25,6 +26,8 @@ export interface LoadOptions {
   cache?: Pick<FactsCache, 'prepare'>;
   /** Where the worker thread keeps its compiled code between runs (default: the cache folder); `false`: nowhere. */
   codeCache?: string | false;
+  /** Content hashes of the files the on-disk cache has facts for (see `PoolOptions.cached`). */
+  cached?: ReadonlyMap<string, string>;
 }
 
 export interface ScanResult {
@@ -144,10 +147,14 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
   const onDone = (kind: BatchKind, done: PoolResult[]) => {
     for (const result of done) {
       results.set(result.path, result);
-      if ('facts' in result) options.cache?.prepare(result.facts, result.json);
+      if ('text' in result) {
+        // The worker read a file the on-disk cache has: its facts come from there (or are computed, if that line is damaged).
+        result.facts ??= host.factsFor(result.path, result.text, result.hash);
+        options.cache?.prepare(result.facts, result.json);
+      }
       if (kind !== 'template') continue;
       if (++templatesDone % 50 === 0) options.onProgress?.(templatesDone, templateCount);
-      if (!('facts' in result) || result.facts.kind !== 'template' || !result.facts.facts.isTemplate) continue;
+      if (!('facts' in result) || result.facts?.kind !== 'template' || !result.facts.facts.isTemplate) continue;
       // The handler files it names go to the queue at once.
       const files = host.handlerFiles(result.facts.facts);
       handlers.set(result.path, files);
@@ -159,14 +166,16 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
     }
   };
   // Started first, so the worker's bundle loads while the folders are walked.
-  const pool = new FactsPool({ maxFileSize: options.maxFileSize, roots, worker: options.pool, compact: !!options.cache, codeCache: options.codeCache }, (kind, paths) => paths.map((path) => readForAnalysis(host, kind, path, options.maxFileSize, roots)), onDone);
+  const pool = new FactsPool({ maxFileSize: options.maxFileSize, roots, worker: options.pool, compact: !!options.cache, codeCache: options.codeCache, cached: options.cached }, (kind, paths) => paths.map((path) => readForAnalysis(host, kind, path, options.maxFileSize, roots)), onDone);
   try {
     const scan = await scanWorkspace(roots, options);
     host.setFileList(scan.files);
+    mark(`scanned ${scan.files.length} files`);
     const candidates = scan.files.filter((f) => isTemplateCandidate(f) && (!options.templateFilter || options.templateFilter(f)));
     templateCount = candidates.length;
     for (const path of candidates) pool.add('template', path);
     await pool.run(options.isCancelled);
+    mark('read and parsed');
     options.onProgress?.(templatesDone, templateCount);
     // Templates in file order, then the handler files in the order the templates name them (each reported whatever kept it out).
     const order = [...candidates];
@@ -183,6 +192,7 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
       return host.applyChanges(changes);
     };
     let analysis = apply(settle(order, results, scan, () => true));
+    mark('applied');
     // Whatever else is needed (local modules the handlers import, definition files), until nothing new is.
     for (let round = 0; round < 50; round++) {
       const needed = analysis.neededFiles().filter((f) => !attempted.has(f));
@@ -195,17 +205,23 @@ export async function loadWorkspace(host: Host, roots: string[], options: LoadOp
       options.onProgress?.(needed.length, needed.length);
       analysis = apply(settle(needed, results, scan, (error) => !/binary|not a regular/.test(error)));
     }
+    mark('loaded');
     return { analysis, scan };
   } finally {
     void pool.close();
   }
 }
 
-/** Reads a file and computes its facts, on either thread: a template candidate only if it looks like one. */
-export function readForAnalysis(host: Pick<Host, 'factsFor'>, kind: BatchKind, path: string, maxFileSize: number, roots: string[]): PoolResult {
+/**
+ * Reads a file, hashes it and computes its facts, on either thread: a template candidate only if it looks like one.
+ * No facts when `inCache` says the on-disk cache has them (the main thread takes them from there).
+ */
+export function readForAnalysis(host: Pick<Host, 'factsFor'>, kind: BatchKind, path: string, maxFileSize: number, roots: string[], inCache?: (path: string, hash: string) => boolean): PoolResult {
   const read = kind === 'template' ? readTemplate(path, maxFileSize, roots) : readTextFileSync(path, maxFileSize, roots);
   if (!('text' in read)) return { path, ...read };
-  return { path, text: read.text, facts: host.factsFor(path, read.text) };
+  const hash = textHash(read.text);
+  if (inCache?.(path, hash)) return { path, text: read.text, hash };
+  return { path, text: read.text, hash, facts: host.factsFor(path, read.text, hash) };
 }
 
 /** The changes of these files (those read), in this order; the errors `report` accepts become skipped entries. */
@@ -214,7 +230,7 @@ function settle(paths: string[], results: Map<string, PoolResult>, scan: ScanRes
   for (const path of paths) {
     const result = results.get(path);
     if (!result) continue;
-    if ('facts' in result) changes.push(result);
+    if ('text' in result) changes.push(result);
     else if ('error' in result && report(result.error)) scan.skipped.push({ path, reason: result.error });
   }
   return changes;

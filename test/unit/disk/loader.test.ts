@@ -2,7 +2,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost, indexReport } from '../../../server/src/core/index';
@@ -92,17 +92,27 @@ function writeWorkspace(root: string, services: number, functions: number): void
   }
 }
 
-test('the CLI (worker thread, on-disk cache) gives the same index as a load on this thread alone', { skip: !existsSync(join(REPO, 'dist', 'cli.js')) && 'dist/ is not built' }, async () => {
+test('the CLI (worker thread, on-disk cache) gives the same index as a load on this thread alone, cold, warm, and warm after changes', { skip: !existsSync(join(REPO, 'dist', 'cli.js')) && 'dist/ is not built' }, async () => {
   const root = folder();
   writeWorkspace(root, 150, 10);
-  const host = createHost({ roots: [root] });
-  const { scan } = await loadWorkspace(host, [root], { maxFileSize: 5 * 1024 * 1024, pool: false });
-  host.noteSkipped(scan.skipped);
-  const expected = `${JSON.stringify(indexReport(host.applyChanges([]), root), null, 2)}\n`;
+  const expected = async () => {
+    const host = createHost({ roots: [root] });
+    const { scan } = await loadWorkspace(host, [root], { maxFileSize: 5 * 1024 * 1024, pool: false });
+    host.noteSkipped(scan.skipped);
+    return `${JSON.stringify(indexReport(host.applyChanges([]), root), null, 2)}\n`;
+  };
   const cache = folder();
-  for (const run of ['cold', 'warm']) {
+  for (const run of ['cold', 'warm', 'warm after changes']) {
+    if (run === 'warm after changes') {
+      // The worker parses what changed (the cache has other hashes for these files) and only reads the rest.
+      for (let s = 0; s < 150; s += 7) writeFileSync(join(root, `svc${s}`, 'src', 'f3.ts'), `export const handler = async () => ({ statusCode: 204, body: process.env.GONE_${s} });\n`);
+      const template = join(root, 'svc4', 'template.yaml');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('Path: /s4/f2', 'Path: /moved/{id}'));
+    }
+    const want = await expected();
     const cli = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'index', root, '--json'], { encoding: 'utf8', env: { ...process.env, SAM_ATLAS_CACHE_DIR: cache }, maxBuffer: 1e9, timeout: 120_000 });
     assert.equal(cli.status, 0, cli.stderr);
-    assert.ok(cli.stdout === expected, `${run} run differs from a load on one thread`);
+    assert.ok(cli.stdout === want, `${run} run differs from a load on one thread`);
+    if (run === 'warm after changes') assert.ok(want.includes('/moved/{id}') && want.includes('GONE_7'), 'the changes are in the index');
   }
 });
