@@ -28,7 +28,7 @@ export interface PageElements {
 
 /** The dependency-graph page. */
 export class GraphApp {
-  private graph: GraphResult = { nodes: [], edges: [], mermaid: '' };
+  private graph: GraphResult = { nodes: [], edges: [] };
   private scope: GraphScope = { upstream: 2, downstream: 2 };
   private filters: Filters = { mode: 'calls', hiddenKinds: new Set(), hiddenGroups: new Set(), sync: true, async: true };
   /** While true, the page decides which services are expanded (all, or none above `aggregateAbove` nodes). */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefinitionRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, type Location, type DocumentSymbol, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { EndpointsRequest, FunctionsRequest } from '../../server/src/protocol/index';
+import { EndpointsRequest, FunctionsRequest, GraphMermaidRequest, GraphRequest, type GraphParams } from '../../server/src/protocol/index';
 import { REPO, startServer, uri, type TestClient } from '../support/lspClient';
 
 const SHOP = join(REPO, 'examples', 'shop');
@@ -101,6 +101,23 @@ test('the endpoints and functions requests list the whole example', async () => 
   const actual = endpoints.map((e) => `${e.method} ${e.path} -> ${e.template.slice(uri(SHOP).length + 1)}#${e.functionLogicalId}`).sort();
   assert.deepEqual(actual, expected);
   assert.equal(functions.length, 24);
+});
+
+test('the Mermaid export is asked for apart from the graph, and draws the same view', async () => {
+  const whole = await client.connection.sendRequest(GraphRequest.type, {});
+  assert.ok(!('mermaid' in whole), 'the graph answer does not carry the export');
+  const focus = whole.nodes.find((n) => n.id.endsWith('basket/template.yaml#GetBasketFunction'))!.id;
+  for (const params of [{}, { focus, depth: 1 }] as GraphParams[]) {
+    const graph = params.focus ? await client.connection.sendRequest(GraphRequest.type, params) : whole;
+    const mermaid = await client.connection.sendRequest(GraphMermaidRequest.type, params);
+    const compute = graph.nodes.filter((n) => n.kind === 'function' || n.kind === 'stateMachine');
+    const calls = graph.edges.filter((e) => e.kind === 'call');
+    assert.ok(mermaid.startsWith('flowchart LR\n'));
+    assert.equal((mermaid.match(/^ {4}n\d+[[{]/gm) ?? []).length, compute.length, 'one box per function or state machine');
+    assert.equal((mermaid.match(/-\.?->\|/g) ?? []).length, calls.length, 'one arrow per call');
+    for (const node of compute) assert.ok(mermaid.includes(`"${node.label}"`), `${node.label} is drawn`);
+  }
+  assert.ok(whole.edges.filter((e) => e.kind === 'call').length > (await client.connection.sendRequest(GraphRequest.type, { focus, depth: 1 })).edges.filter((e) => e.kind === 'call').length, 'the focused view is smaller');
 });
 
 test('missing handler is reported, and a syntax error appears and clears while typing', async () => {

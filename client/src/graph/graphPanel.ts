@@ -1,7 +1,7 @@
 // The dependency-graph panel: one webview that asks the server for the graph, follows index changes and acts on the page's messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GraphRequest, type GraphResult } from '../../../server/src/protocol';
+import { GraphMermaidRequest, GraphRequest, type GraphParams, type GraphResult } from '../../../server/src/protocol';
 import type { IndexStatusTracker } from '../indexStatus';
 import { saveExport } from './exportFiles';
 import { createNonce, graphHtml } from './graphHtml';
@@ -30,6 +30,8 @@ export class GraphPanel implements vscode.Disposable {
   private static current: GraphPanel | undefined;
   private scope: GraphScope = { upstream: 2, downstream: 2 };
   private last: GraphResult | undefined;
+  /** The parameters of the request `last` answered (an export asks for the same view). */
+  private lastParams: GraphParams = {};
   private pageReady = false;
   private request = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -97,10 +99,11 @@ export class GraphPanel implements vscode.Disposable {
     const scope = this.scope;
     this.post({ type: 'status', state: 'loading', text: 'Loading the graph\u2026' });
     try {
-      const params = scope.focus ? { focus: scope.focus, depth: Math.max(scope.upstream, scope.downstream) } : {};
+      const params: GraphParams = scope.focus ? { focus: scope.focus, depth: Math.max(scope.upstream, scope.downstream) } : {};
       const graph = await client.sendRequest(GraphRequest.type, params);
       if (request !== this.request) return;
       this.last = graph;
+      this.lastParams = params;
       this.post({ type: 'graph', graph, scope });
     } catch (error) {
       if (request !== this.request) return;
@@ -170,13 +173,28 @@ export class GraphPanel implements vscode.Disposable {
 
   private async exportOrCopy(message: Extract<WebviewMessage, { type: 'export' | 'copyMermaid' }>): Promise<void> {
     if (message.type === 'copyMermaid') {
-      if (!this.last) return;
-      await vscode.env.clipboard.writeText(this.last.mermaid);
+      const mermaid = await this.mermaid();
+      if (mermaid === undefined) return;
+      await vscode.env.clipboard.writeText(mermaid);
       void vscode.window.showInformationMessage('Copied the dependency graph as Mermaid.');
       return;
     }
     if (message.format === 'svg') await saveExport('svg', new TextEncoder().encode(message.content));
     else if (message.format === 'png') await saveExport('png', pngBytes(message.dataUrl));
-    else if (this.last) await saveExport('mermaid', new TextEncoder().encode(this.last.mermaid));
+    else {
+      const mermaid = await this.mermaid();
+      if (mermaid !== undefined) await saveExport('mermaid', new TextEncoder().encode(mermaid));
+    }
+  }
+
+  /** Mermaid text of the view on screen, asked of the server only now (a whole workspace's is megabytes); undefined after saying why not. */
+  private async mermaid(): Promise<string | undefined> {
+    if (!this.last) return undefined;
+    try {
+      return await this.context.client.sendRequest(GraphMermaidRequest.type, this.lastParams);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`SAM Atlas: could not export the graph as Mermaid: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 }

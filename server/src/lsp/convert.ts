@@ -13,9 +13,18 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** URIs made so far: a whole-workspace answer (the graph, diagnostics) names each file many times. */
+const uris = new Map<string, string>();
+
 /** The `file:` URI of a path. */
 export function pathToUri(path: string): string {
-  return URI.file(path).toString();
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    uri = URI.file(path).toString();
+    if (uris.size >= 50_000) uris.clear();
+    uris.set(path, uri);
+  }
+  return uri;
 }
 
 /** Line starts for a file: from the open document's text when given, else from the analysis. */

@@ -100,14 +100,18 @@ export interface GraphParams {
 export interface GraphResult {
   nodes: GraphNodeItem[];
   edges: GraphEdgeItem[];
-  /** Mermaid text of the same view (for export). */
-  mermaid: string;
 }
 
 /** Client → server: the dependency graph (whole, or around one function). */
 export namespace GraphRequest {
   export const method = 'samAtlas/graph';
   export const type = new RequestType<GraphParams, GraphResult, void>(method);
+}
+
+/** Client → server: the Mermaid text of the graph a `samAtlas/graph` request with the same parameters returns (asked for on export only). */
+export namespace GraphMermaidRequest {
+  export const method = 'samAtlas/graphMermaid';
+  export const type = new RequestType<GraphParams, string, void>(method);
 }
 
 /** Client → server: the id of the function or state machine at a position (to focus the graph on it). */

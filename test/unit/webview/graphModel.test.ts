@@ -26,7 +26,6 @@ const chain: GraphResult = {
     edge('focus', 't', 'writes', 'Publish'), edge('t', 'down1', 'triggers', 'SNS'), edge('focus', 'down1', 'call', 'sns', false),
     edge('down1', 'down2', 'call', 'stepfunctions', true), edge('down1', 'down2', 'invokes', 'StartExecution'),
   ],
-  mermaid: '',
 };
 
 const all: Filters = { mode: 'resources', hiddenKinds: new Set(), hiddenGroups: new Set(), sync: true, async: true };

@@ -51,7 +51,7 @@ export function layeredGraph(nodeCount: number, groups: number, seed = 7): { gra
     }
   }
   edges.push(...derivedCalls(nodes, edges));
-  return { graph: { nodes, edges, mermaid: 'flowchart LR\n' }, focus: nodes[0].id };
+  return { graph: { nodes, edges }, focus: nodes[0].id };
 }
 
 function resourceEdge(from: GraphNodeItem, to: GraphNodeItem): GraphEdgeItem {
