@@ -5,6 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHost, graphOf, isCodeFile, isTemplateCandidate, type Analysis, type FileChange, type Host, type RuleOptions, type SeverityOverrides } from '../core/index';
 import { DEFAULT_MAX_FILE_SIZE, loadWorkspace, readTextFile, type ScanResult } from '../disk/loader';
 import { FactsCache } from '../disk/factsCache';
+import { mark } from '../boot/timings';
+import { outputWritten } from './output';
 import { IndexStatusNotification, type IndexStatus } from '../protocol/index';
 import { uriToPath } from './convert';
 
@@ -81,14 +83,16 @@ export class Session {
   async index(roots: string[], reportProgress: (message: string, percentage?: number) => void): Promise<void> {
     const started = Date.now();
     this.roots = roots;
+    mark('indexing');
     const cache = FactsCache.open(roots);
+    mark('cache opened');
     this.host = createHost({ roots, precomputed: (path, hash) => cache.get(path, hash) });
     this.setStatus({ state: 'indexing', templates: 0, functions: 0 });
     try {
       const { analysis, scan } = await loadWorkspace(this.host, roots, {
         maxFileSize: this.settings.maxFileSize,
         excludeFolders: this.settings.excludeFolders,
-        pool: cache.isWarm ? false : undefined,
+        cached: cache.hashes(),
         // The worker compacts what it parsed for the cache while loading; this thread's share waits until after `ready`.
         cache: { prepare: (facts, json) => json !== undefined && cache.prepare(facts, json) },
         isCancelled: () => this.cancelled,
@@ -109,6 +113,7 @@ export class Session {
     // The graph is complete when the server says it is ready (diagnostics follow, rule by rule, between requests).
     try {
       graphOf(this.analysis);
+      mark('graph');
     } catch (error) {
       this.connection.console.error(`SAM Atlas: the graph failed: ${String(error)}`);
     }
@@ -126,6 +131,7 @@ export class Session {
       cache.prepare(entry.facts);
       if (++count % 100 !== 0) continue;
       await new Promise((resolve) => setImmediate(resolve));
+      await outputWritten();
       // Indexed again meanwhile (a folder was added): that index saves its own cache.
       if (this.host !== host || this.cancelled) return;
     }

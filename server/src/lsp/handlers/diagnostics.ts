@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic }
 import { diagnoseByRule, type Analysis, type Diagnostic, type Severity } from '../../core/index';
 import type { Session } from '../session';
 import { lineStarts, pathToUri, toRange } from '../convert';
+import { outputWritten } from '../output';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,8 +17,8 @@ const FIRST_DIAGNOSIS_DELAY_MS = 300;
 
 /**
  * Sends diagnostics whenever the session produces a new snapshot. Rules run one at a time with a turn of the event
- * loop in between, so requests (hover, the graph) are answered while a large workspace is being diagnosed; a newer
- * snapshot abandons the run for an older one.
+ * loop in between (and once the answers sent meanwhile are written out), so requests (hover, the graph) are answered
+ * while a large workspace is being diagnosed; a newer snapshot abandons the run for an older one.
  */
 export function registerDiagnostics(connection: Connection, session: Session): void {
   // What was last sent per file, as a signature of the core diagnostics: only files whose diagnostics changed are sent again.
@@ -28,6 +29,7 @@ export function registerDiagnostics(connection: Connection, session: Session): v
     for (const part of diagnoseByRule(analysis, session.settings.severities, session.settings.rules)) {
       all.push(...part);
       await new Promise((resolve) => setImmediate(resolve));
+      await outputWritten();
       if (mine !== generation) return;
     }
     published = send(connection, session, analysis, all, published);
