@@ -213,6 +213,13 @@ interface Derived {
 /** What a template declares, kept per template facts object: an unchanged template is not re-derived on an edit elsewhere. */
 const derivedCache = new WeakMap<TemplateFacts, Derived>();
 
+/** The files a template's functions name as handlers (existing files only); what is derived is kept for the snapshot that follows. */
+export function handlerFilesOf(template: TemplateFacts, files: FileQuery, fileListVersion: number): string[] {
+  const out: string[] = [];
+  for (const fn of derivedOf(template, files, fileListVersion).functions) if (fn.resolution.status === 'resolved') out.push(fn.resolution.file);
+  return out;
+}
+
 function derivedOf(template: TemplateFacts, files: FileQuery, fileListVersion: number): Derived {
   const cached = derivedCache.get(template);
   if (cached?.fileListVersion === fileListVersion) return cached;

@@ -1,11 +1,9 @@
 // The analysis host: takes file contents and changes, keeps per-file facts cached by content hash, and makes snapshots.
-import { Analysis } from './analysis';
+import { Analysis, handlerFilesOf } from './analysis';
 import { ChangeLog } from './changeLog';
 import type { CodeFacts, TemplateFacts } from './model/types';
 import { extractCodeFacts, isCodeFile } from './code/codeFacts';
 import { isTemplateCandidate, parseTemplate } from './sam/parseTemplate';
-import { templateFunctions } from './sam/functions';
-import { resolveHandler } from './code/resolveHandler';
 import { contentHash } from './util/hash';
 import { dirname, isInside, normalizePath } from './util/paths';
 
@@ -154,12 +152,7 @@ export function createHost(options: HostOptions): Host {
       for (const [path, cached] of files) yield { path, hash: cached.hash, facts: cached.facts };
     },
     handlerFiles(facts) {
-      const out: string[] = [];
-      for (const fn of templateFunctions(facts)) {
-        const resolution = resolveHandler(fn, fileQuery);
-        if (resolution.status === 'resolved') out.push(resolution.file);
-      }
-      return out;
+      return handlerFilesOf(facts, fileQuery, fileListVersion);
     },
   };
 }

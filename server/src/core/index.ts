@@ -1,7 +1,7 @@
 // The facade of the analysis core: the only module the LSP layer and the CLI import.
 export { createHost, textHash, ANALYSER_VERSION, type Host, type HostOptions, type FileChange, type FileFacts } from './host';
 export { Analysis } from './analysis';
-export type { Span, Problem, TemplateFacts, TemplateValue, CodeFacts } from './model/types';
+export type { Span, Problem, TemplateFacts, TemplateValue, MapEntry, ScalarValue, CodeFacts } from './model/types';
 export type { FunctionModel, EndpointModel, StateMachineModel } from './model/functions';
 export { isTemplateCandidate, mightBeTemplate } from './sam/parseTemplate';
 export { isCodeFile } from './code/codeFacts';

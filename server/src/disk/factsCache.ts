@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cacheRoot } from './cacheRoot';
-import { ANALYSER_VERSION, type FileFacts, type TemplateFacts, type TemplateValue } from '../core/index';
+import { ANALYSER_VERSION, type FileFacts, type MapEntry, type ScalarValue, type Span, type TemplateFacts, type TemplateValue } from '../core/index';
 
 /** One line per file: `path \t hash \t compact JSON facts`; facts are parsed only when asked for. */
 export class FactsCache {
@@ -119,12 +119,14 @@ function buildId(): string {
 /*
  * The compact JSON of facts: every span of the file is written `"\u0000start,end"`; a value that is also a section of
  * the template or an entry of one (a resource's node, the globals) is written once, in `root`, and elsewhere as
- * `"\u0001i"` or `"\u0001i.j"` (its place there); strings that start with one of these marks get a `\u0002` in front;
- * resource `properties` are left out (derived from the node).
+ * `"\u0001i"` or `"\u0001i.j"` (its place there); a template value (whose spans are all in the file) is an array that
+ * starts with `"\u0003"` and a letter (see `writeNode`); strings that start with one of these marks get a `\u0002` in
+ * front; resource `properties` are left out (derived from the node).
  */
-/** The marks (first character of a string): a span (`\u0000`), a place, an escaped string. */
+/** The marks (first character of a string): a span (`\u0000`), a place, an escaped string, a template value. */
 const PLACE = 1;
 const ESCAPE = 2;
+const NODE = 3;
 
 /** JSON of an object key with its colon, kept for the model's few property names. */
 const keys = new Map<string, string>();
@@ -135,7 +137,7 @@ export function compactFacts(facts: FileFacts): string {
   const places = placesOf(facts);
   const out: string[] = [];
   const write = (value: unknown, inRoot: boolean): void => {
-    if (typeof value === 'string') out.push(JSON.stringify(value.charCodeAt(0) <= ESCAPE ? `\u0002${value}` : value));
+    if (typeof value === 'string') out.push(JSON.stringify(value.charCodeAt(0) <= NODE ? `\u0002${value}` : value));
     else if (typeof value === 'number') out.push(Number.isFinite(value) ? String(value) : 'null');
     else if (typeof value !== 'object' || value === null) out.push(typeof value === 'boolean' ? String(value) : 'null');
     else if (!inRoot && places.size && places.has(value)) out.push(`"\\u0001${places.get(value)}"`);
@@ -152,6 +154,7 @@ export function compactFacts(facts: FileFacts): string {
         out.push(`"\\u0000${record.start},${record.end}"`);
         return;
       }
+      if (writeNode(record as unknown as TemplateValue, file, out, (item) => write(item, inRoot))) return;
       const resource = 'node' in record && 'logicalId' in record;
       let first = true;
       out.push('{');
@@ -173,6 +176,74 @@ export function compactFacts(facts: FileFacts): string {
   };
   write(facts, false);
   return out.join('');
+}
+
+/**
+ * A template value as an array, when its spans are all in `file` (half the size of its JSON, and quicker to read):
+ * `["\u0003s", start, end, value]`, `["\u0003q", start, end, ...items]`, `["\u0003m", start, end, ...(key, keyStart,
+ * keyEnd, value)]`, `["\u0003i", start, end, name, short (1 or 0), nameStart, nameEnd, argument]`. False for anything else.
+ */
+function writeNode(value: TemplateValue, file: string, out: string[], write: (item: unknown) => void): boolean {
+  const inFile = (span: Span | undefined) => span?.file === file && typeof span.start === 'number' && typeof span.end === 'number';
+  if (!inFile(value.span)) return false;
+  const head = `,${value.span.start},${value.span.end}`;
+  switch (value.kind) {
+    case 'scalar':
+      if (keyCount(value) !== 3) return false;
+      out.push(`["\\u0003s"${head},`);
+      write(value.value);
+      break;
+    case 'seq':
+      if (keyCount(value) !== 3 || !Array.isArray(value.items)) return false;
+      out.push(`["\\u0003q"${head}`);
+      for (const item of value.items) {
+        out.push(',');
+        write(item);
+      }
+      break;
+    case 'map':
+      if (keyCount(value) !== 3 || !Array.isArray(value.entries) || !value.entries.every((e) => typeof e.key === 'string' && inFile(e.keySpan) && keyCount(e) === 3)) return false;
+      out.push(`["\\u0003m"${head}`);
+      for (const entry of value.entries) {
+        out.push(`,${JSON.stringify(entry.key)},${entry.keySpan.start},${entry.keySpan.end},`);
+        write(entry.value);
+      }
+      break;
+    case 'intrinsic':
+      if (keyCount(value) !== 6 || typeof value.name !== 'string' || !inFile(value.nameSpan)) return false;
+      out.push(`["\\u0003i"${head},${JSON.stringify(value.name)},${value.short ? 1 : 0},${value.nameSpan.start},${value.nameSpan.end},`);
+      write(value.argument);
+      break;
+    default:
+      return false;
+  }
+  out.push(']');
+  return true;
+}
+
+/** The template value `writeNode` wrote, its parts revived with `revive`. */
+function readNode(raw: unknown[], file: string, revive: (value: unknown) => unknown): TemplateValue {
+  const span = { file, start: raw[1] as number, end: raw[2] as number };
+  switch ((raw[0] as string)[1]) {
+    case 's':
+      return { kind: 'scalar', value: revive(raw[3]) as ScalarValue['value'], span };
+    case 'q': {
+      const items: TemplateValue[] = [];
+      for (let i = 3; i < raw.length; i++) items.push(revive(raw[i]) as TemplateValue);
+      return { kind: 'seq', items, span };
+    }
+    case 'm': {
+      const entries: MapEntry[] = [];
+      for (let i = 3; i + 3 < raw.length; i += 4) {
+        entries.push({ key: raw[i] as string, keySpan: { file, start: raw[i + 1] as number, end: raw[i + 2] as number }, value: revive(raw[i + 3]) as TemplateValue });
+      }
+      return { kind: 'map', entries, span };
+    }
+    case 'i':
+      return { kind: 'intrinsic', name: raw[3] as string, short: raw[4] === 1, nameSpan: { file, start: raw[5] as number, end: raw[6] as number }, argument: revive(raw[7]) as TemplateValue, span };
+    default:
+      throw new Error(`unknown template value ${String(raw[0]).slice(1)}`);
+  }
 }
 
 function keyCount(record: object): number {
@@ -199,7 +270,8 @@ export function reviveFacts(raw: FileFacts): FileFacts {
   const revive = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const mark = value.charCodeAt(0);
-      if (mark > ESCAPE || Number.isNaN(mark)) return value;
+      if (mark > NODE || Number.isNaN(mark)) return value;
+      if (mark === NODE) throw new Error('a template value mark out of place');
       if (mark === ESCAPE) return value.slice(1);
       if (mark === PLACE) return placeIn(raw.facts as TemplateFacts, value.slice(1));
       // What is left starts with \u0000: a span.
@@ -207,6 +279,7 @@ export function reviveFacts(raw: FileFacts): FileFacts {
       return { file, start: Number(value.slice(1, comma)), end: Number(value.slice(comma + 1)) };
     }
     if (Array.isArray(value)) {
+      if (typeof value[0] === 'string' && value[0].charCodeAt(0) === NODE) return readNode(value, file, revive);
       for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
       return value;
     }

@@ -66,6 +66,9 @@ Resources:
       Handler: "\\0app.handler"
       Description: "\\x02escaped"
       Runtime: "\\x01" 
+      Tags:
+        Mark: "\\x03looks like a template value"
+        Refs: [!Ref Queue, !Sub "\\x03\${Queue}", { "Fn::GetAtt": [Queue, Arn] }]
 `;
 
 test('strings that start with the marks the cache uses come back unchanged, and shared values come back shared', () => {
@@ -80,7 +83,7 @@ test('strings that start with the marks the cache uses come back unchanged, and 
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
   assert.deepEqual(plain(revived), plain(entry.facts));
   const values = JSON.stringify(revived.facts.root);
-  for (const text of ['\\u0001looks like a place', '\\u0000app.handler', '\\u0002escaped']) assert.ok(values.includes(text), text);
+  for (const text of ['\\u0001looks like a place', '\\u0000app.handler', '\\u0002escaped', '\\u0003looks like a template value', '\\u0003${Queue}']) assert.ok(values.includes(text), text);
   const resources = revived.facts.root!.entries.find((e) => e.key === 'Resources')!.value;
   assert.ok(resources.kind === 'map');
   for (const resource of revived.facts.resources) {
