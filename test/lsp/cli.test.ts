@@ -44,6 +44,13 @@ test('index --json follows the contract and resolves every handler of the exampl
   const source = readFileSync(join(SHOP, get.handler.file), 'utf8').split('\n');
   assert.match(source[get.handler.line - 1], /handler/);
   assert.ok(report.stateMachines.some((s: { logicalId: string }) => s.logicalId === 'CheckoutStateMachine'));
+  // Evidence in a state machine definition is on the line of its task state, not on line 1.
+  const definitionCalls = report.calls.filter((c: { evidence: { file: string } }) => c.evidence.file.endsWith('.asl.json'));
+  assert.ok(definitionCalls.length > 0);
+  for (const call of definitionCalls) {
+    const line = readFileSync(join(SHOP, call.evidence.file), 'utf8').split('\n')[call.evidence.line - 1];
+    assert.match(line, /^\s+"\w+": \{/, `${call.to}: line ${call.evidence.line}`);
+  }
   assert.ok(report.diagnostics.some((d: { code: string; file: string }) => d.code === 'missing-handler' && d.file === 'pricing/template.yaml'));
 });
 

@@ -89,9 +89,9 @@ export function reportDiagnostic(analysis: Analysis, d: Diagnostic, rel: (file: 
   return { file: rel(d.span.file), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: d.severity, code: d.code, message: d.message };
 }
 
-/** Line starts of a template or code file known to the analysis. */
+/** Line starts of a template, state machine definition or code file known to the analysis. */
 export function lineStartsOf(analysis: Analysis, file: string): number[] {
-  return analysis.template(file)?.lineStarts ?? analysis.code.get(file)?.lineStarts ?? [0];
+  return analysis.template(file)?.lineStarts ?? analysis.definitions.get(file)?.lineStarts ?? analysis.code.get(file)?.lineStarts ?? [0];
 }
 
 function lineOf(analysis: Analysis, span: Span): number {
