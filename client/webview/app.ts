@@ -28,7 +28,7 @@ export interface PageElements {
 
 /** The dependency-graph page. */
 export class GraphApp {
-  private graph: GraphResult = { nodes: [], edges: [] };
+  private graph: GraphResult = { files: [], nodes: [], edges: [] };
   private scope: GraphScope = { upstream: 2, downstream: 2 };
   private filters: Filters = { mode: 'calls', hiddenKinds: new Set(), hiddenGroups: new Set(), sync: true, async: true };
   /** While true, the page decides which services are expanded (all, or none above `aggregateAbove` nodes). */
@@ -296,7 +296,7 @@ export class GraphApp {
   private showNode(node: GraphNodeItem): void {
     const incoming = this.visible.edges.filter((item) => item.edge.to === node.id);
     const outgoing = this.visible.edges.filter((item) => item.edge.from === node.id);
-    this.details.showNode(node, incoming, outgoing, (id) => this.nodesById.get(id)?.label ?? id);
+    this.details.showNode(node, this.graph.files, incoming, outgoing, (id) => this.nodesById.get(id)?.label ?? id);
   }
 
   private showGroup(group: string): void {

@@ -16,17 +16,18 @@ export interface DetailsActions {
 /** Edges listed under a node before "and N more". */
 const maxListedEdges = 30;
 
-/** The file name and one-based line of a location URI (`index.ts:12`). */
-export function locationLabel(location: GraphNodeItem['location']): string | undefined {
-  if (!location) return undefined;
-  let path = location.uri;
+/** The file name and one-based line of a graph location (`handlers/index.ts:12`), given the graph's file URIs. */
+export function locationLabel(files: readonly string[], location: GraphNodeItem['location']): string | undefined {
+  const uri = location && files[location[0]];
+  if (uri === undefined || !location) return undefined;
+  let path = uri;
   try {
-    path = decodeURIComponent(new URL(location.uri).pathname);
+    path = decodeURIComponent(new URL(uri).pathname);
   } catch {
     // Not a URL: show it as it is.
   }
   const parts = path.split('/').filter(Boolean);
-  return `${parts.slice(-2).join('/')}:${location.range.start.line + 1}`;
+  return `${parts.slice(-2).join('/')}:${location[1] + 1}`;
 }
 
 /** The details panel. */
@@ -45,13 +46,13 @@ export class Details {
   }
 
   /** Shows a node, its facts and its edges. */
-  showNode(node: GraphNodeItem, incoming: IndexedEdge[], outgoing: IndexedEdge[], labelOf: (id: string) => string): void {
+  showNode(node: GraphNodeItem, files: readonly string[], incoming: IndexedEdge[], outgoing: IndexedEdge[], labelOf: (id: string) => string): void {
     clear(this.body);
     const facts: [string, string | undefined][] = [
       ['Kind', kindStyle(node.kind).title],
       ['Type', node.type],
       ['Service', node.group],
-      ['Location', locationLabel(node.location)],
+      ['Location', locationLabel(files, node.location)],
       ['Id', node.id],
     ];
     this.body.append(element('h4', { className: 'selected-label', text: node.label }), factList(facts));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefinitionRequest, DocumentSymbolRequest, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, type Location, type DocumentSymbol, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { EndpointsRequest, FunctionsRequest, GraphMermaidRequest, GraphRequest, type GraphParams } from '../../server/src/protocol/index';
+import { EndpointsRequest, FunctionsRequest, GraphMermaidRequest, GraphRequest, graphLocation, type GraphParams } from '../../server/src/protocol/index';
 import { REPO, startServer, uri, type TestClient } from '../support/lspClient';
 
 const SHOP = join(REPO, 'examples', 'shop');
@@ -101,6 +101,22 @@ test('the endpoints and functions requests list the whole example', async () => 
   const actual = endpoints.map((e) => `${e.method} ${e.path} -> ${e.template.slice(uri(SHOP).length + 1)}#${e.functionLogicalId}`).sort();
   assert.deepEqual(actual, expected);
   assert.equal(functions.length, 24);
+});
+
+test('graph locations name each file once and point at the handler export and the evidence', async () => {
+  const graph = await client.connection.sendRequest(GraphRequest.type, {});
+  assert.equal(new Set(graph.files).size, graph.files.length, 'each file once');
+  const fn = graph.nodes.find((n) => n.id.endsWith('basket/template.yaml#GetBasketFunction'))!;
+  const location = graphLocation(graph.files, fn.location)!;
+  assert.ok(location.uri.endsWith('/basket/src/handlers/get.ts'), location.uri);
+  assert.equal(textAt(location), 'handler');
+  const evidence = graph.edges.filter((e) => e.evidence).map((e) => graphLocation(graph.files, e.evidence)!);
+  assert.equal(evidence.length, graph.edges.filter((e) => e.kind === 'call').length + graph.edges.filter((e) => e.kind !== 'call' && e.evidence).length);
+  for (const place of evidence) {
+    const line = readFileSync(new URL(place.uri), 'utf8').split('\n')[place.range.start.line];
+    assert.ok(line !== undefined && place.range.start.character < line.length, `${place.uri}:${place.range.start.line}`);
+  }
+  assert.equal(graphLocation(graph.files, [graph.files.length, 0, 0, 0, 1]), undefined, 'no file at that index');
 });
 
 test('the Mermaid export is asked for apart from the graph, and draws the same view', async () => {

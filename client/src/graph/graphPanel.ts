@@ -1,7 +1,7 @@
 // The dependency-graph panel: one webview that asks the server for the graph, follows index changes and acts on the page's messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GraphMermaidRequest, GraphRequest, type GraphParams, type GraphResult } from '../../../server/src/protocol';
+import { GraphMermaidRequest, GraphRequest, graphLocation, type GraphParams, type GraphResult } from '../../../server/src/protocol';
 import type { IndexStatusTracker } from '../indexStatus';
 import { saveExport } from './exportFiles';
 import { createNonce, graphHtml } from './graphHtml';
@@ -159,9 +159,9 @@ export class GraphPanel implements vscode.Disposable {
 
   /** Opens a node's or an edge's location, but only one that the server gave in the last graph. */
   private async open(message: Extract<WebviewMessage, { type: 'openNode' | 'openEdge' }>): Promise<void> {
-    const location = message.type === 'openNode'
-      ? this.last?.nodes.find((node) => node.id === message.id)?.location
-      : this.last?.edges[message.index]?.evidence;
+    const last = this.last;
+    if (!last) return;
+    const location = graphLocation(last.files, message.type === 'openNode' ? last.nodes.find((node) => node.id === message.id)?.location : last.edges[message.index]?.evidence);
     if (!location) return;
     const uri = vscode.Uri.parse(location.uri);
     if (uri.scheme !== 'file') return;

@@ -68,6 +68,19 @@ export namespace IndexStatusRequest {
   export const type = new RequestType<Record<string, never>, IndexStatus, void>(method);
 }
 
+/**
+ * A place in one of the graph's files, five numbers instead of an LSP Location (a whole workspace has tens of thousands):
+ * the index of the file's URI in `GraphResult.files`, then the zero-based start line and character and end line and character.
+ */
+export type GraphLocation = [file: number, line: number, character: number, endLine: number, endCharacter: number];
+
+/** The LSP Location of a graph location, given the graph's files (undefined when it names no file of them). */
+export function graphLocation(files: readonly string[], location: GraphLocation | undefined): Location | undefined {
+  const uri = location && files[location[0]];
+  if (uri === undefined || !location) return undefined;
+  return { uri, range: { start: { line: location[1], character: location[2] }, end: { line: location[3], character: location[4] } } };
+}
+
 /** A node of the dependency graph as the webview draws it. */
 export interface GraphNodeItem {
   id: string;
@@ -77,7 +90,7 @@ export interface GraphNodeItem {
   group: string;
   type?: string;
   /** Where a click goes: the handler export for functions, else the logical ID. */
-  location?: Location;
+  location?: GraphLocation;
 }
 
 export interface GraphEdgeItem {
@@ -87,7 +100,7 @@ export interface GraphEdgeItem {
   kind: string;
   label: string;
   sync?: boolean;
-  evidence?: Location;
+  evidence?: GraphLocation;
 }
 
 export interface GraphParams {
@@ -98,6 +111,8 @@ export interface GraphParams {
 }
 
 export interface GraphResult {
+  /** The URIs the locations of nodes and edges point into. */
+  files: string[];
   nodes: GraphNodeItem[];
   edges: GraphEdgeItem[];
 }

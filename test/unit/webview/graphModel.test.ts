@@ -16,6 +16,7 @@ function edge(from: string, to: string, kind: string, label: string, sync?: bool
 
 /** up2 → (call) up1 → q → focus → t → down1 ⇢ (call, async) down2; plus the derived calls through q and t. */
 const chain: GraphResult = {
+  files: [],
   nodes: [
     node('up2', 'function', 'a'), node('up1', 'function', 'a'), node('q', 'queue', 'a'), node('focus', 'function', 'b'),
     node('t', 'topic', 'b'), node('down1', 'function', 'c'), node('down2', 'stateMachine', 'c'), node('lonely', 'function', 'd'),

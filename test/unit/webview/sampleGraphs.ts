@@ -13,8 +13,12 @@ function seeded(seed: number): () => number {
 const resourceKinds = ['queue', 'table', 'topic', 'bus', 'bucket', 'stream'];
 const viaOf: Record<string, string> = { queue: 'sqs', table: 'dynamodb-stream', topic: 'sns', bus: 'eventbridge', bucket: 's3', stream: 'kinesis' };
 
-function location(file: string, line: number): GraphNodeItem['location'] {
-  return { uri: `file:///workspace/${file}`, range: { start: { line, character: 2 }, end: { line, character: 20 } } };
+/** A location in `file` (added to the graph's `files` when new). */
+function location(files: string[], file: string, line: number): GraphNodeItem['location'] {
+  const uri = `file:///workspace/${file}`;
+  let index = files.indexOf(uri);
+  if (index < 0) index = files.push(uri) - 1;
+  return [index, line, 2, line, 20];
 }
 
 /**
@@ -23,6 +27,7 @@ function location(file: string, line: number): GraphNodeItem['location'] {
  */
 export function layeredGraph(nodeCount: number, groups: number, seed = 7): { graph: GraphResult; focus: string } {
   const random = seeded(seed);
+  const files: string[] = [];
   const nodes: GraphNodeItem[] = [];
   const layers: GraphNodeItem[][] = [];
   const edges: GraphEdgeItem[] = [];
@@ -35,7 +40,7 @@ export function layeredGraph(nodeCount: number, groups: number, seed = 7): { gra
       const kind = compute ? (random() < 0.1 ? 'stateMachine' : 'function') : resourceKinds[Math.floor(random() * resourceKinds.length)];
       const logical = `${kind === 'function' ? 'Fn' : kind}L${layers.length}N${index}`;
       const file = `${group}/template.yaml`;
-      const node: GraphNodeItem = { id: `/workspace/${file}#${logical}`, kind, label: logical, group, type: `AWS::Test::${kind}`, location: location(file, nodes.length) };
+      const node: GraphNodeItem = { id: `/workspace/${file}#${logical}`, kind, label: logical, group, type: `AWS::Test::${kind}`, location: location(files, file, nodes.length) };
       nodes.push(node);
       layer.push(node);
     }
@@ -51,7 +56,7 @@ export function layeredGraph(nodeCount: number, groups: number, seed = 7): { gra
     }
   }
   edges.push(...derivedCalls(nodes, edges));
-  return { graph: { nodes, edges }, focus: nodes[0].id };
+  return { graph: { files, nodes, edges }, focus: nodes[0].id };
 }
 
 function resourceEdge(from: GraphNodeItem, to: GraphNodeItem): GraphEdgeItem {
@@ -86,9 +91,10 @@ export const hostile = {
 
 /** Adds two nodes with hostile strings (and an edge between them) to a graph. */
 export function withHostileNodes(graph: GraphResult): GraphResult {
-  const evil: GraphNodeItem = { id: `/workspace/${hostile.group}/template.yaml#Evil`, kind: 'function', label: hostile.label, group: hostile.group, type: hostile.label, location: location('evil/template.yaml', 3) };
+  const files = [...graph.files];
+  const evil: GraphNodeItem = { id: `/workspace/${hostile.group}/template.yaml#Evil`, kind: 'function', label: hostile.label, group: hostile.group, type: hostile.label, location: location(files, 'evil/template.yaml', 3) };
   const other: GraphNodeItem = { id: '/workspace/evil/template.yaml#Other<b>', kind: 'function', label: 'Other<b>bold</b>', group: hostile.group };
   const strange: GraphNodeItem = { id: 'unresolved:<u>x</u>', kind: '<i>kind</i>', label: '<u>strange</u>', group: hostile.group };
   const edge: GraphEdgeItem = { from: evil.id, to: other.id, kind: 'call', label: hostile.edgeLabel, sync: true, evidence: evil.location };
-  return { ...graph, nodes: [...graph.nodes, evil, other, strange], edges: [...graph.edges, edge] };
+  return { files, nodes: [...graph.nodes, evil, other, strange], edges: [...graph.edges, edge] };
 }
