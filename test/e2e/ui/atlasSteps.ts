@@ -102,6 +102,9 @@ export async function graphOpensHandler(workbench: Workbench, handlerFile: strin
   if (found !== '1 found') throw new Error(`searching GetBasketFunction says "${found}"`);
   const details = await selectFirstMatch(page, 'GetBasketFunction');
   if (!details.includes('Lambda function') || !details.includes('basket')) throw new Error(`the details panel says:\n${details}`);
+  // The location the server gave, as the file's last two path segments and a line.
+  const place = `${handlerFile.split('/').slice(-2).join('/')}:`;
+  if (!details.includes(place)) throw new Error(`the details panel does not show ${place}N:\n${details}`);
   if (await workbench.isShownInSomeGroup(handlerFile)) throw new Error(`${handlerFile} is already shown before the click`);
   const shots = [await workbench.screenshot('08-graph-details')];
   // Enter centers the match with a short animation: once the canvas is still, the node sits in its middle.
