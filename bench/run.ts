@@ -1,13 +1,12 @@
 // `npm run bench`: cold index (CLI and language server), parse floor, request latencies and edit-to-diagnostics time for N = 100, 1,000, 5,000.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
-import { parseDocument } from 'yaml';
 import { CallHierarchyIncomingCallsRequest, CallHierarchyPrepareRequest, CodeLensRequest, CodeLensResolveRequest, DefinitionRequest, HoverRequest, type CodeLens } from 'vscode-languageserver-protocol';
 import { GraphRequest } from '../server/src/protocol/index';
 import { REPO, startServer, uri } from '../test/support/lspClient';
+import { parseFloorOnce } from './floor';
 import { generateWorkspace } from './generate';
 import { shopLatency } from './shop';
 import { printWebviewBench, webviewBench, webviewBenchUnavailable, type WebviewBenchResult } from './webview';
@@ -15,16 +14,24 @@ import { printWebviewBench, webviewBench, webviewBenchUnavailable, type WebviewB
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const EDIT_PAUSE_MS = 200;
+/** Warm starts measured per size (the machine varies by 10–30 % from run to run): the median is reported, with the range. */
+const WARM_RUNS = 3;
 
 interface Result {
   functions: number;
   templates: number;
   parseFloorMs: number;
+  /** The same parse in a fresh process, first pass (cold JIT, as a separate single-threaded program would run it; module loading not counted). */
+  parseFloorFreshMs: number;
   /** The first run on a machine: no facts and no code caches. */
   cliFirstRunMs: number;
   /** A workspace never indexed (no facts cache), with the bundles' code caches from earlier runs. */
   cliColdMs: number;
+  /** Median of `WARM_RUNS` runs with the facts cache of an earlier run, nothing changed. */
   cliWarmMs: number;
+  cliWarmRangeMs: [number, number];
+  /** With the facts cache of an earlier run after 1 % of the handlers and one template changed (a pull or a branch switch). */
+  cliWarmChangedMs: number;
   cliPeakRssMb: number;
   cliRatio: number;
   lspReadyMs: number;
@@ -33,8 +40,10 @@ interface Result {
   lspRatio: number;
   /** Server start to the end of the first diagnosis (the last diagnostics of the first run published). */
   lspFirstDiagnosisMs: number;
-  /** The same with the facts cache the first server wrote (a re-opened workspace). */
+  /** The same with the facts cache the first server wrote (a re-opened workspace): median of `WARM_RUNS` starts, and the range. */
   lspWarmGraphMs: number;
+  lspWarmGraphRangeMs: [number, number];
+  lspWarmReadyMs: number;
   lspPeakRssMb: number;
   latency: Record<string, { p50: number; p95: number }>;
   editToDiagnostics: { p50: number; p95: number };
@@ -49,18 +58,38 @@ function stats(values: number[]): { p50: number; p95: number } {
   return { p50: percentile(values, 50), p95: percentile(values, 95) };
 }
 
-/** Reads and parses every template with `yaml` and every handler with TypeScript's createSourceFile, once, on one thread. */
-function parseFloor(root: string, n: number): number {
-  const start = performance.now();
-  for (let s = 0; s < Math.round(n / 10); s++) {
-    const dir = join(root, `svc${s}`);
-    parseDocument(readFileSync(join(dir, 'template.yaml'), 'utf8'));
-    for (let f = 0; f < 10 && s * 10 + f < n; f++) {
-      const file = join(dir, 'src', 'handlers', `F${s}x${f}.ts`);
-      ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
-    }
+/** `parseFloor` in a new process, on its first pass (cold JIT): what a separate single-threaded program spends parsing. */
+function parseFloorFresh(root: string, n: number): number {
+  const script = `const { parseFloorOnce } = require(${JSON.stringify(join(REPO, 'bench', 'floor.ts'))}); process.stdout.write(String(parseFloorOnce(${JSON.stringify(root)}, ${n})));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO, encoding: 'utf8' });
+  const ms = Number(child.stdout);
+  if (child.status !== 0 || !Number.isFinite(ms)) throw new Error(`the fresh parse floor failed: ${child.stderr.slice(-500)}`);
+  return ms;
+}
+
+/** The median and the range of some timings. */
+function medianAndRange(values: number[]): { median: number; range: [number, number] } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: Math.round(sorted[Math.floor(sorted.length / 2)]), range: [Math.round(sorted[0]), Math.round(sorted[sorted.length - 1])] };
+}
+
+/** Changes 1 % of the handlers (a new env read) and one template (a moved route), as a pull would; returns how to put them back. */
+function changeSome(root: string, n: number): () => void {
+  const originals = new Map<string, string>();
+  const change = (file: string, edit: (text: string) => string) => {
+    const text = readFileSync(file, 'utf8');
+    originals.set(file, text);
+    writeFileSync(file, edit(text));
+  };
+  const services = Math.round(n / 10);
+  for (let i = 0; i < Math.max(1, Math.round(n / 100)); i++) {
+    const s = (i * 37) % services;
+    change(join(root, `svc${s}`, 'src', 'handlers', `F${s}x${i % 10}.ts`), (text) => `${text}\nexport const changed${i} = process.env.CHANGED_${i};\n`);
   }
-  return performance.now() - start;
+  change(join(root, 'svc0', 'template.yaml'), (text) => text.replace(/Path: \/([^\s]+)/, 'Path: /moved/$1'));
+  return () => {
+    for (const [file, text] of originals) writeFileSync(file, text);
+  };
 }
 
 /** Runs the CLI's index with the facts cache in `cacheDir` (empty: a cold start) and returns wall time and peak RSS. */
@@ -118,7 +147,7 @@ async function primeCodeCaches(cacheDir: string): Promise<void> {
   process.env.SAM_ATLAS_CACHE_DIR = saved;
 }
 
-async function lspBench(root: string, n: number, floor: number): Promise<Pick<Result, 'lspReadyMs' | 'lspGraphMs' | 'lspFirstDiagnosisMs' | 'lspWarmGraphMs' | 'lspRatio' | 'lspPeakRssMb' | 'latency' | 'editToDiagnostics'>> {
+async function lspBench(root: string, n: number, floor: number): Promise<Pick<Result, 'lspReadyMs' | 'lspGraphMs' | 'lspFirstDiagnosisMs' | 'lspWarmGraphMs' | 'lspWarmGraphRangeMs' | 'lspWarmReadyMs' | 'lspRatio' | 'lspPeakRssMb' | 'latency' | 'editToDiagnostics'>> {
   const { client, readyMs: lspReadyMs, graphMs: lspGraphMs } = await startAndGraph(root);
   // Latencies are measured in the steady state: after the first diagnosis (during it, a request can wait for one rule step).
   const firstDiagnosisMs = await diagnosticsSettled(client);
@@ -171,11 +200,16 @@ async function lspBench(root: string, n: number, floor: number): Promise<Pick<Re
   const lspPeakRssMb = vmHwmMb(client.process.pid!);
   // The facts cache is written a second after the index: it is there by now.
   await client.stop();
-  const warm = await startAndGraph(root);
-  await warm.client.stop();
+  const warmStarts: { readyMs: number; graphMs: number }[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const warm = await startAndGraph(root);
+    await warm.client.stop();
+    warmStarts.push(warm);
+  }
+  const warm = medianAndRange(warmStarts.map((w) => w.graphMs));
   const out: Record<string, { p50: number; p95: number }> = {};
   for (const [key, values] of Object.entries(latency)) if (values.length) out[key] = stats(values);
-  return { lspReadyMs, lspGraphMs, lspFirstDiagnosisMs: Math.round(lspGraphMs + firstDiagnosisMs), lspWarmGraphMs: warm.graphMs, lspRatio: lspGraphMs / floor, lspPeakRssMb, latency: out, editToDiagnostics: stats(edits) };
+  return { lspReadyMs, lspGraphMs, lspFirstDiagnosisMs: Math.round(lspGraphMs + firstDiagnosisMs), lspWarmGraphMs: warm.median, lspWarmGraphRangeMs: warm.range, lspWarmReadyMs: medianAndRange(warmStarts.map((w) => w.readyMs)).median, lspRatio: lspGraphMs / floor, lspPeakRssMb, latency: out, editToDiagnostics: stats(edits) };
 }
 
 async function main(): Promise<void> {
@@ -188,15 +222,23 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const root = join(base, `n${n}`);
     const generated = generateWorkspace(root, n);
-    parseFloor(root, Math.min(n, 100)); // warm up the parsers like the index does
-    const floor = parseFloor(root, n);
+    parseFloorOnce(root, Math.min(n, 100)); // warm up the parsers like the index does
+    const floor = parseFloorOnce(root, n);
+    const floorFresh = parseFloorFresh(root, n);
     const cacheDir = mkdtempSync(join(tmpdir(), 'sam-atlas-bench-cache-'));
     // The very first run on a machine also compiles the bundles and writes their code caches.
     const first = await cliIndex(root, mkdtempSync(join(tmpdir(), 'sam-atlas-bench-cache-')));
     // Cold: a workspace never indexed, on a machine where SAM Atlas has run before (code caches there, no facts).
     await primeCodeCaches(cacheDir);
     const cli = await cliIndex(root, cacheDir);
-    const warm = await cliIndex(root, cacheDir);
+    const warmRuns: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) warmRuns.push((await cliIndex(root, cacheDir)).ms);
+    const warm = medianAndRange(warmRuns);
+    const restore = changeSome(root, n);
+    const warmChanged = await cliIndex(root, cacheDir);
+    restore();
+    // The next runs start from the original files and their cache.
+    await cliIndex(root, cacheDir);
     process.env.SAM_ATLAS_CACHE_DIR = mkdtempSync(join(tmpdir(), 'sam-atlas-bench-cache-'));
     await primeCodeCaches(process.env.SAM_ATLAS_CACHE_DIR);
     const lsp = await lspBench(root, n, floor);
@@ -206,7 +248,7 @@ async function main(): Promise<void> {
       if (unavailable) console.log(`webview: skipped (${unavailable})`);
       else printWebviewBench((webview = await webviewBench(root)));
     }
-    const result: Result = { functions: n, templates: generated.templates, parseFloorMs: Math.round(floor), cliFirstRunMs: Math.round(first.ms), cliColdMs: Math.round(cli.ms), cliWarmMs: Math.round(warm.ms), cliPeakRssMb: Math.round(cli.rssMb), cliRatio: Math.round((cli.ms / floor) * 100) / 100, ...lsp };
+    const result: Result = { functions: n, templates: generated.templates, parseFloorMs: Math.round(floor), parseFloorFreshMs: Math.round(floorFresh), cliFirstRunMs: Math.round(first.ms), cliColdMs: Math.round(cli.ms), cliWarmMs: warm.median, cliWarmRangeMs: warm.range, cliWarmChangedMs: Math.round(warmChanged.ms), cliPeakRssMb: Math.round(cli.rssMb), cliRatio: Math.round((cli.ms / floor) * 100) / 100, ...lsp };
     result.lspReadyMs = Math.round(result.lspReadyMs);
     result.lspGraphMs = Math.round(result.lspGraphMs);
     result.lspWarmGraphMs = Math.round(result.lspWarmGraphMs);
@@ -224,7 +266,7 @@ async function main(): Promise<void> {
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`growth 1,000 → 5,000 functions: CLI ×${summary.growth1000to5000.cli}, language server ×${summary.growth1000to5000.lsp} (linear is 5)`);
-  console.table(results.map((r) => ({ N: r.functions, floor: r.parseFloorMs, cli: r.cliColdMs, 'cli/floor': r.cliRatio, 'cli first run': r.cliFirstRunMs, 'cli warm': r.cliWarmMs, 'cli MB': r.cliPeakRssMb, 'lsp ready': r.lspReadyMs, 'lsp graph': r.lspGraphMs, 'lsp/floor': r.lspRatio, 'lsp warm': r.lspWarmGraphMs, 'lsp MB': r.lspPeakRssMb, 'hover p95': r.latency.hover?.p95, 'def p95': r.latency.definition?.p95, 'calls p95': r.latency.callHierarchy?.p95, 'lens p95': r.latency.codeLensResolve?.p95, 'graph p95': r.latency.graph?.p95, 'edit→diag p50': r.editToDiagnostics.p50 })));
+  console.table(results.map((r) => ({ N: r.functions, floor: r.parseFloorMs, cli: r.cliColdMs, 'cli/floor': r.cliRatio, 'cli first run': r.cliFirstRunMs, 'cli warm': r.cliWarmMs, 'cli warm, 1% changed': r.cliWarmChangedMs, 'cli MB': r.cliPeakRssMb, 'lsp ready': r.lspReadyMs, 'lsp graph': r.lspGraphMs, 'lsp/floor': r.lspRatio, 'lsp warm': r.lspWarmGraphMs, 'lsp MB': r.lspPeakRssMb, 'hover p95': r.latency.hover?.p95, 'def p95': r.latency.definition?.p95, 'calls p95': r.latency.callHierarchy?.p95, 'lens p95': r.latency.codeLensResolve?.p95, 'graph p95': r.latency.graph?.p95, 'edit→diag p50': r.editToDiagnostics.p50 })));
 }
 
 function machine(): string {
