@@ -1,10 +1,10 @@
 // The shared work queue: each batch is analysed exactly once by one of the two threads, results come back in full even when the worker dies, and the real worker computes the same facts as this thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHost } from '../../../server/src/core/index';
+import { createHost, textHash } from '../../../server/src/core/index';
 import { FactsPool, type BatchKind, type PoolResult } from '../../../server/src/disk/factsPool';
 import { readForAnalysis } from '../../../server/src/disk/loader';
 
@@ -85,9 +85,9 @@ test('without a worker, files queued while results come in are analysed too', as
 });
 
 /** Has the bundled worker analyse `files` (this thread claims none of them) and returns its results. */
-async function byBundledWorker(files: { kind: BatchKind; path: string }[], roots: string[], codeCache: string): Promise<Map<string, PoolResult>> {
+async function byBundledWorker(files: { kind: BatchKind; path: string }[], roots: string[], codeCache: string, cached?: Map<string, string>): Promise<Map<string, PoolResult>> {
   const results = new Map<string, PoolResult>();
-  const pool = new FactsPool({ maxFileSize: 1e6, roots, worker: join(REPO, 'dist', 'factsWorker.js'), codeCache }, (kind, batch) => {
+  const pool = new FactsPool({ maxFileSize: 1e6, roots, worker: join(REPO, 'dist', 'factsWorker.js'), codeCache, cached }, (kind, batch) => {
     throw new Error(`the main thread was given ${batch.join(', ')}`);
   }, (kind, done) => done.forEach((r) => results.set(r.path, r)));
   for (const { kind, path } of files) pool.add(kind, path);
@@ -126,4 +126,20 @@ test('the bundled worker reads and analyses files exactly as this thread does, w
     for (const { kind, path } of files) assert.deepEqual(plain(results.get(path)), plain(readForAnalysis(host, kind, path, 1e6, [shop])), `${run}: ${path}`);
   }
   assert.equal(written[1], written[0], 'the code cache was rejected and written again');
+});
+
+test('given the on-disk cache\'s hashes, the bundled worker only reads and hashes the files it has, and analyses the changed ones', { skip: !existsSync(join(REPO, 'dist', 'factsWorker.js')) && 'dist/ is not built' }, async () => {
+  const shop = join(REPO, 'examples', 'shop');
+  const unchanged = [join(shop, 'orders', 'template.yaml'), join(shop, 'lib', 'events.ts')];
+  const changed = join(shop, 'orders', 'src', 'handlers', 'create.ts');
+  const cached = new Map(unchanged.map((path) => [path, textHash(readFileSync(path, 'utf8'))]));
+  cached.set(changed, `${textHash(readFileSync(changed, 'utf8'))}-older`);
+  const files = [{ kind: 'template' as const, path: unchanged[0] }, { kind: 'code' as const, path: unchanged[1] }, { kind: 'code' as const, path: changed }];
+  const results = await byBundledWorker(files, [shop], mkdtempSync(join(tmpdir(), 'sam-atlas-code-')), cached);
+  for (const { path } of files) {
+    const result = results.get(path)!;
+    assert.ok('text' in result, path);
+    assert.equal(result.hash, textHash(readFileSync(path, 'utf8')), `${path}: the hash of what was read`);
+    assert.equal(result.facts === undefined, path !== changed, `${path}: facts only for the changed file`);
+  }
 });
