@@ -48,11 +48,22 @@ export async function startServer(root: string, initializationOptions: unknown =
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
   let status: IndexStatus | undefined;
   let self: TestClient | undefined;
+  // `waitFor` checks again as soon as a notification arrives (and every 20 ms besides), so timings taken after it are exact.
+  let sleepers: (() => void)[] = [];
+  const wake = () => {
+    const woken = sleepers;
+    sleepers = [];
+    for (const sleeper of woken) sleeper();
+  };
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     diagnostics.set(p.uri, p);
     self?.onDiagnostics?.(p);
+    wake();
   });
-  connection.onNotification(IndexStatusNotification.type, (s) => (status = s));
+  connection.onNotification(IndexStatusNotification.type, (s) => {
+    status = s;
+    wake();
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('$/progress', () => undefined);
@@ -73,7 +84,13 @@ export async function startServer(root: string, initializationOptions: unknown =
       const value = check();
       if (value !== undefined && value !== false) return value;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${stderr.join('').slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 20);
+        sleepers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
   };
   self = {
