@@ -192,15 +192,24 @@ export class Analysis {
       return [joinPath(base, `${rest}.py`), joinPath(base, rest, '__init__.py')].find((c) => this.files.exists(c));
     }
     if (!specifier.startsWith('.')) return undefined;
+    // The first that exists of: the path as written, with a source extension, or a folder's index (tried in that order, lazily).
     const base = joinPath(dirname(fromFile), specifier);
+    if (this.files.exists(base)) return base;
     const stripped = base.replace(/\.(js|mjs|cjs)$/, '');
-    const candidates = [base, ...['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'].map((e) => stripped + e)];
-    candidates.push(...['index.ts', 'index.js', 'index.mjs'].map((i) => joinPath(base, i)));
-    return candidates.find((c) => this.files.exists(c));
+    for (const extension of SOURCE_EXTENSIONS) if (this.files.exists(stripped + extension)) return stripped + extension;
+    for (const index of INDEX_FILES) {
+      const candidate = joinPath(base, index);
+      if (this.files.exists(candidate)) return candidate;
+    }
+    return undefined;
   }
 }
 
 const importsCache = new WeakMap<CodeFacts, { key: string; imports: string[] }>();
+
+/** What a relative import may leave out: the source file's extension, or a folder's index file. */
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+const INDEX_FILES = ['index.ts', 'index.js', 'index.mjs'];
 
 interface Derived {
   fileListVersion: number;
