@@ -38,10 +38,22 @@ export function countSends(target: { send: SendFunction }): Output {
     if (typeof handle === 'function') [callback, handle, options] = [handle as typeof callback, undefined, undefined];
     else if (typeof options === 'function') [callback, options] = [options as typeof callback, undefined];
     inFlight++;
-    return original(message, handle, options, (error) => {
+    let done = false;
+    const finished = () => {
+      if (done) return;
+      done = true;
       if (--inFlight === 0) drained.emit('drain');
-      callback?.(error);
-    });
+    };
+    try {
+      return original(message, handle, options, (error) => {
+        finished();
+        callback?.(error);
+      });
+    } catch (error) {
+      // A closed channel throws at once: that message is not on its way.
+      finished();
+      throw error;
+    }
   };
   return { backlog: () => inFlight > 0, drained, event: 'drain' };
 }

@@ -54,3 +54,15 @@ test('over IPC: counts the messages process.send has not written yet, whatever a
   assert.deepEqual(calledBack, ['first', 'second'], "the callers' own callbacks still run");
   assert.equal(watched.backlog(), false);
 });
+
+test('over IPC: a send that throws (a closed channel) does not count as on its way', async () => {
+  const target = {
+    send(): boolean {
+      throw new Error('Channel closed');
+    },
+  };
+  const watched = countSends(target as never);
+  assert.throws(() => (target.send as (m: unknown) => boolean)('lost'), /Channel closed/);
+  assert.equal(watched.backlog(), false);
+  assert.equal(await resolvedYet(outputWritten(watched)), true);
+});
