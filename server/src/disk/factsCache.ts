@@ -65,11 +65,6 @@ export class FactsCache {
     return hashes;
   }
 
-  /** Whether the cache had anything at all (a warm start). */
-  get isWarm(): boolean {
-    return this.lines.size > 0;
-  }
-
   /**
    * Replaces the cache with these files' facts (written to a temporary file, then renamed). Never throws.
    * Files whose facts came from this cache keep their line as it was; when that is every file, nothing is written.
