@@ -6,6 +6,7 @@ import { definitionFile, templateEndpoints, templateFunctions, templateStateMach
 import { stringOf } from './sam/values';
 import { dirname, joinPath } from './util/paths';
 import { ChangeLog } from './changeLog';
+import { addTo } from './util/collections';
 
 /** An exported output and the pattern its export name matches (`${AWS::StackName}` unknown statically). */
 export interface ExportEntry {
@@ -137,7 +138,7 @@ export class Analysis {
   findExports(name: string): ExportEntry[] {
     if (!this.exportIndex) {
       this.exportIndex = new Map();
-      for (const entry of this.exports) if (entry.name !== undefined) this.exportIndex.set(entry.name, [...(this.exportIndex.get(entry.name) ?? []), entry]);
+      for (const entry of this.exports) if (entry.name !== undefined) addTo(this.exportIndex, entry.name, entry);
     }
     return this.exportIndex.get(name) ?? this.exports.filter((e) => e.pattern?.test(name));
   }

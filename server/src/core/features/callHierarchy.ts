@@ -7,6 +7,7 @@ import { handlerTarget } from '../query/code';
 import { displayPath } from '../query/display';
 import { locate } from '../query/locate';
 import { splitNodeId } from '../sam/ids';
+import { addTo } from '../util/collections';
 
 export interface CallItem {
   id: string;
@@ -63,7 +64,7 @@ export function outgoingCalls(analysis: Analysis, id: string): CallGroup[] {
 
 function group(analysis: Analysis, calls: CallEdge[], key: (c: CallEdge) => string): CallGroup[] {
   const byId = new Map<string, CallEdge[]>();
-  for (const call of calls) byId.set(key(call), [...(byId.get(key(call)) ?? []), call]);
+  for (const call of calls) addTo(byId, key(call), call);
   const out: CallGroup[] = [];
   for (const [other, list] of byId) {
     const via = [...new Set(list.map((c) => `${c.via}${c.sync ? '' : ' (async)'}`))];

@@ -18,14 +18,14 @@ export function graphView(analysis: Analysis, focus?: string, depth = 2): GraphV
     keep = new Set([focus]);
     const links = [...graph.edges.map((e) => [e.from, e.to]), ...graph.calls.map((c) => [c.from, c.to])];
     for (const direction of [0, 1]) {
-      let frontier = [focus];
-      for (let hop = 0; hop < depth * 2 && frontier.length; hop++) {
-        const next: string[] = [];
+      let frontier = new Set([focus]);
+      for (let hop = 0; hop < depth * 2 && frontier.size; hop++) {
+        const next = new Set<string>();
         for (const [a, b] of links) {
           const [here, there] = direction === 0 ? [a, b] : [b, a];
-          if (frontier.includes(here) && !keep.has(there)) {
+          if (frontier.has(here) && !keep.has(there)) {
             keep.add(there);
-            next.push(there);
+            next.add(there);
           }
         }
         frontier = next;
@@ -33,7 +33,14 @@ export function graphView(analysis: Analysis, focus?: string, depth = 2): GraphV
     }
   }
   const root = analysis.roots[0] ?? '/';
-  const nodes = graph.nodes.filter((n) => !keep || keep.has(n.id)).map((n) => ({ ...n, group: n.file ? relativePath(root, n.file).replace(/\/?[^/]*$/, '') || '.' : 'unresolved' }));
+  // A node's group is its template's folder, relative to the first workspace folder (worked out once per template).
+  const groups = new Map<string, string>();
+  const groupOf = (file: string) => {
+    let group = groups.get(file);
+    if (group === undefined) groups.set(file, (group = relativePath(root, file).replace(/\/?[^/]*$/, '') || '.'));
+    return group;
+  };
+  const nodes = graph.nodes.filter((n) => !keep || keep.has(n.id)).map((n) => ({ ...n, group: n.file ? groupOf(n.file) : 'unresolved' }));
   const ids = new Set(nodes.map((n) => n.id));
   return { nodes, edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)), calls: graph.calls.filter((c) => ids.has(c.from) && ids.has(c.to)) };
 }
@@ -48,7 +55,11 @@ export function toMermaid(view: GraphView): string {
   const lines = ['flowchart LR'];
   const compute = view.nodes.filter((n) => n.kind === 'function' || n.kind === 'stateMachine');
   const byGroup = new Map<string, typeof compute>();
-  for (const node of compute) byGroup.set(node.group, [...(byGroup.get(node.group) ?? []), node]);
+  for (const node of compute) {
+    const members = byGroup.get(node.group);
+    if (members) members.push(node);
+    else byGroup.set(node.group, [node]);
+  }
   for (const [group, nodes] of byGroup) {
     lines.push(`  subgraph ${short(`group:${group}`)}["${escapeLabel(group)}"]`);
     for (const node of nodes) lines.push(`    ${short(node.id)}${node.kind === 'stateMachine' ? `{{"${escapeLabel(node.label)}"}}` : `["${escapeLabel(node.label)}"]`}`);

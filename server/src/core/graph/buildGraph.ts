@@ -9,6 +9,7 @@ import { stateMachineActions } from './stepFunctions';
 import { matchEndpoint } from './httpRoutes';
 import { FunctionMemo } from '../query/memo';
 import { contentHash } from '../util/hash';
+import { addTo } from '../util/collections';
 
 const KIND_BY_TYPE: [RegExp, NodeKind][] = [
   [/::Function$/, 'function'],
@@ -209,7 +210,7 @@ function rulesOn(wiring: Wiring, bus: string): Wiring['rules'] {
   let index = ruleIndex.get(wiring);
   if (!index) {
     index = new Map();
-    for (const rule of wiring.rules) index.set(rule.bus, [...(index.get(rule.bus) ?? []), rule]);
+    for (const rule of wiring.rules) addTo(index, rule.bus, rule);
     ruleIndex.set(wiring, index);
   }
   return index.get(bus) ?? [];
@@ -222,7 +223,7 @@ function triggersFrom(wiring: Wiring, resource: string): Wiring['triggers'] {
   let index = triggerIndex.get(wiring);
   if (!index) {
     index = new Map();
-    for (const trigger of wiring.triggers) index.set(trigger.source, [...(index.get(trigger.source) ?? []), trigger]);
+    for (const trigger of wiring.triggers) addTo(index, trigger.source, trigger);
     triggerIndex.set(wiring, index);
   }
   return index.get(resource) ?? [];

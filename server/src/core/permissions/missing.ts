@@ -6,6 +6,7 @@ import type { Usage } from './model';
 import { permissionsOf } from './effective';
 import { suggestTemplate, type TemplateSuggestion } from './suggest';
 import { usagesOf } from './usage';
+import { addTo } from '../util/collections';
 
 /** One missing permission: the action (or, for argument-dependent calls, every candidate) on one target. */
 export interface MissingUsage {
@@ -36,7 +37,7 @@ export function missingUsages(analysis: Analysis, fn: FunctionModel): MissingUsa
       continue;
     }
     const key = `${usage.evidence.file}:${usage.evidence.start}|${usage.targetText}|${usage.operation}`;
-    candidates.set(key, [...(candidates.get(key) ?? []), usage]);
+    addTo(candidates, key, usage);
   }
   for (const group of candidates.values()) {
     if (group.every((u) => u.status === 'missing')) out.push({ usage: group[0], actions: group.map((u) => u.action) });
