@@ -27,7 +27,6 @@ export function registerGraph(connection: Connection, session: Session): void {
         ...view.calls.map((c) => ({ from: c.from, to: c.to, kind: 'call', label: c.via, sync: c.sync, evidence: locate.at(c.evidence) })),
       ];
       mark('graph answered');
-      if (process.env.SAM_ATLAS_TIMINGS) setImmediate(() => mark('graph written'));
       return { files: locate.files, nodes, edges };
     }),
   );
