@@ -1,7 +1,7 @@
 // Finds every place a template names something: Ref, GetAtt, ${} in Sub, DependsOn, Condition, ImportValue, FindInMap.
 import type { IntrinsicValue, MapEntry, Span, TemplateFacts, TemplateReference, TemplateValue } from '../model/types';
 import { listOf, stringOf } from './values';
-import { innerSpan } from './yamlTree';
+import { innerSpan } from './yamlShared';
 import { FOR_EACH_PREFIX, loopOf } from './forEach';
 
 interface Context {

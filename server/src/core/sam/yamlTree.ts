@@ -1,32 +1,11 @@
 // Turns YAML or JSON text into the span-carrying TemplateValue tree, with CloudFormation short-form tags as intrinsics.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
-import type { IntrinsicValue, MapValue, Problem, Span, TemplateValue } from '../model/types';
+import type { MapValue, Problem, Span, TemplateValue } from '../model/types';
+import { fastYamlTree } from './fastYaml';
 import { joinFlowLines } from './flowLines';
+import { innerSpan, longFormIntrinsic, reportDuplicateKey, SHORT_TAGS, wrapShortTag, type YamlParseResult } from './yamlShared';
 
-/** Short-form tags and the long intrinsic names they stand for. */
-export const SHORT_TAGS: Record<string, string> = {
-  '!Ref': 'Ref',
-  '!Condition': 'Condition',
-  '!GetAtt': 'Fn::GetAtt',
-  '!Sub': 'Fn::Sub',
-  '!Join': 'Fn::Join',
-  '!If': 'Fn::If',
-  '!Select': 'Fn::Select',
-  '!Split': 'Fn::Split',
-  '!FindInMap': 'Fn::FindInMap',
-  '!ImportValue': 'Fn::ImportValue',
-  '!GetAZs': 'Fn::GetAZs',
-  '!Base64': 'Fn::Base64',
-  '!Cidr': 'Fn::Cidr',
-  '!Equals': 'Fn::Equals',
-  '!And': 'Fn::And',
-  '!Or': 'Fn::Or',
-  '!Not': 'Fn::Not',
-  '!Transform': 'Fn::Transform',
-  '!Length': 'Fn::Length',
-  '!ToJsonString': 'Fn::ToJsonString',
-  '!ForEach': 'Fn::ForEach',
-};
+export { innerSpan, SHORT_TAGS, type YamlParseResult } from './yamlShared';
 
 /** The short-form tags declared to the parser, so it neither warns about them nor loses them. */
 const never = (): boolean => false;
@@ -42,15 +21,8 @@ const MAX_DEPTH = 400;
 const MAX_NODES = 2_000_000;
 /** Nodes built by expanding aliases (a "billion laughs" document expands exponentially). */
 const MAX_ALIAS_NODES = 100_000;
-/** Duplicate keys reported per file (the parser's own check is quadratic, so it is off and this one counts). */
-const MAX_DUPLICATE_REPORTS = 50;
 
 const PARSE_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false, customTags: CUSTOM_TAGS as never };
-
-export interface YamlParseResult {
-  value?: TemplateValue;
-  problems: Problem[];
-}
 
 interface BuildState {
   file: string;
@@ -67,6 +39,12 @@ interface BuildState {
 
 /** Parses `text` (YAML or JSON) into a TemplateValue tree; never throws. */
 export function parseYamlTree(file: string, text: string): YamlParseResult {
+  // The hand-written reader handles the common block-style subset and declines (undefined) anything else.
+  return fastYamlTree(file, text) ?? parseYamlTreeWithLibrary(file, text);
+}
+
+/** parseYamlTree through the `yaml` package only (the reference the fast reader must match). */
+export function parseYamlTreeWithLibrary(file: string, text: string): YamlParseResult {
   const problems: Problem[] = [];
   let doc: Document;
   try {
@@ -194,36 +172,8 @@ function buildMap(state: BuildState, node: YamlNode, depth: number, span: Span):
       ? build(state, pair.value as YamlNode, depth + 1)
       : { kind: 'scalar' as const, value: null, span: { file: state.file, start: keySpan.end, end: keySpan.end } };
     entries.push({ key, keySpan, value });
-    if (keys.has(key) && key !== '<<' && ++state.duplicates <= MAX_DUPLICATE_REPORTS) {
-      state.problems.push({ code: 'duplicate-key', severity: 'warning', message: `Duplicate key "${key.slice(0, 100)}" in the same map: only the last one counts (and some tools reject the template). Remove or rename one.`, span: { file: state.file, start: keySpan.start, end: Math.max(keySpan.end, keySpan.start + 1) } });
-    }
+    if (keys.has(key)) reportDuplicateKey(state, key, keySpan);
     keys.add(key);
   }
   return { kind: 'map', entries, span };
-}
-
-function wrapShortTag(state: BuildState, tag: string, argument: TemplateValue, span: Span): IntrinsicValue {
-  const from = Math.max(0, span.start - 200 - tag.length);
-  const at = state.text.lastIndexOf(tag, span.start);
-  const start = at >= from ? at : span.start;
-  const nameSpan = { file: state.file, start, end: start + tag.length };
-  return { kind: 'intrinsic', name: SHORT_TAGS[tag], short: true, nameSpan, argument, span: { ...span, start } };
-}
-
-/** `{Ref: X}` and `{"Fn::Sub": ...}` written as one-key maps become intrinsics too. */
-function longFormIntrinsic(value: TemplateValue): IntrinsicValue | undefined {
-  if (value.kind !== 'map' || value.entries.length !== 1) return undefined;
-  const [entry] = value.entries;
-  // `Fn::ForEach::Name` is a loop (a key of Resources, Outputs or Conditions), not an intrinsic, even when it is the only key.
-  if (entry.key !== 'Ref' && !/^Fn::[A-Za-z0-9]+$/.test(entry.key)) return undefined;
-  return { kind: 'intrinsic', name: entry.key, short: false, nameSpan: entry.keySpan, argument: entry.value, span: value.span };
-}
-
-/** The span of a scalar without its surrounding quotes. */
-export function innerSpan(state: { text: string }, span: Span): Span {
-  const first = state.text[span.start];
-  if ((first === '"' || first === "'") && span.end - span.start >= 2 && state.text[span.end - 1] === first) {
-    return { file: span.file, start: span.start + 1, end: span.end - 1 };
-  }
-  return span;
 }
