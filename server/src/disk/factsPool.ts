@@ -12,7 +12,11 @@ import type { WorkerAnswer, WorkerRequest } from './factsWorker';
  */
 export type PoolResult = { path: string; text: string; hash: string; facts?: FileFacts; json?: string } | { path: string; error: string } | { path: string };
 
-/** Templates are parsed first (they name the code files); code files are what they name and what those import. */
+/**
+ * Templates are parsed first (they name the code files), on the main thread only: parsing one costs less than copying
+ * its facts (large, span-carrying trees) from the worker. Code files are what they name and what those import; both
+ * threads take those.
+ */
 export type BatchKind = 'template' | 'code';
 
 /** Files per batch: small enough that the two threads finish together, large enough that messages cost little. */
@@ -35,7 +39,7 @@ export interface PoolOptions {
   maxFileSize: number;
   /** Workspace folders no read may leave. */
   roots: string[];
-  /** `false`: no worker, the main thread does every batch (tests, warm starts); a path: that worker script (tests). */
+  /** `false`: no worker, the main thread does every batch (tests); a path: that worker script (tests). */
   worker?: false | string;
   /** The worker also writes the facts it computes as compact JSON (for the on-disk cache). */
   compact?: boolean;
@@ -46,8 +50,8 @@ export interface PoolOptions {
 }
 
 /**
- * A work queue shared with one worker thread. `add` files as they become known (full batches go to the worker at
- * once); `run` has the main thread take free batches too (templates from the front, code from the back) until
+ * A work queue shared with one worker thread. `add` files as they become known (full code batches go to the worker
+ * at once); `run` has the main thread take free batches too (templates from the front, code from the back) until
  * every batch is done. `onDone` gets each batch's results on the main thread, whichever thread analysed it.
  */
 export class FactsPool {
@@ -75,7 +79,7 @@ export class FactsPool {
     this.worker?.on('exit', () => this.stopped());
   }
 
-  /** Queues a file; a full batch goes to the worker at once. */
+  /** Queues a file; a full code batch goes to the worker at once. */
   add(kind: BatchKind, path: string): void {
     this.pending[kind].push(path);
     if (this.pending[kind].length >= BATCH_SIZE[kind]) this.flush(kind);
@@ -121,14 +125,16 @@ export class FactsPool {
     const paths = this.pending[kind];
     if (!paths.length) return;
     this.pending[kind] = [];
-    const batch: Batch = { id: this.nextId++, kind, paths, claim: new Int32Array(this.worker ? new SharedArrayBuffer(4) : new ArrayBuffer(4)) };
+    const shared = this.worker && kind === 'code';
+    const batch: Batch = { id: this.nextId++, kind, paths, claim: new Int32Array(shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4)) };
     this.open.set(batch.id, batch);
     this.claimable[kind].push(batch);
+    if (!shared) return;
     const { maxFileSize, roots, compact = false } = this.options;
-    this.worker?.postMessage({ batch: batch.id, kind, paths, claim: batch.claim, maxFileSize, roots, compact } satisfies WorkerRequest);
+    this.worker!.postMessage({ batch: batch.id, kind, paths, claim: batch.claim, maxFileSize, roots, compact } satisfies WorkerRequest);
   }
 
-  /** The next batch this thread takes: the oldest free template batch, else the newest free code batch (the worker works from the oldest). */
+  /** The next batch this thread takes: the oldest template batch, else the newest free code batch (the worker works from the oldest). */
   private claim(kind: BatchKind): Batch | undefined {
     const list = this.claimable[kind];
     while (list.length) {

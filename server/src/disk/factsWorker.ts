@@ -53,20 +53,15 @@ function schedule(): void {
   setImmediate(step);
 }
 
-/**
- * Analyses one batch: the oldest code batch, else the newest template batch (the main thread parses templates from
- * the oldest, and the handler code they name is this thread's share). Reads are synchronous: nothing else runs here.
- */
+/** Analyses the oldest batch not claimed yet (code batches: the main thread parses the templates, and takes code batches from the newest). Reads are synchronous: nothing else runs here. */
 function step(): void {
   scheduled = false;
   queue = queue.filter((request) => Atomics.load(request.claim, 0) === 0);
-  const code = queue.findIndex((request) => request.kind === 'code');
-  const index = code >= 0 ? code : queue.length - 1;
-  if (index < 0) {
+  if (!queue.length) {
     if (analysed) saveCodeCache();
     return;
   }
-  const [request] = queue.splice(index, 1);
+  const request = queue.shift()!;
   if (Atomics.compareExchange(request.claim, 0, 0, BY_WORKER) === 0) {
     const results = request.paths.map((path) => {
       const result = readForAnalysis(host, request.kind, path, request.maxFileSize, request.roots, inCache);

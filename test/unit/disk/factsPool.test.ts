@@ -107,13 +107,12 @@ test('the bundled worker reads and analyses files exactly as this thread does, w
   const shop = join(REPO, 'examples', 'shop');
   const host = createHost({ roots: [shop] });
   const files = [
-    { kind: 'template' as const, path: join(shop, 'orders', 'template.yaml') },
-    { kind: 'template' as const, path: join(shop, 'package.json') },
     { kind: 'code' as const, path: join(shop, 'orders', 'src', 'handlers', 'create.ts') },
     { kind: 'code' as const, path: join(shop, 'lib', 'events.ts') },
+    { kind: 'code' as const, path: join(shop, 'orders', 'src', 'handlers', 'get.ts') },
     { kind: 'code' as const, path: join(shop, 'missing.ts') },
   ];
-  for (const { path } of files.slice(0, 4)) assert.ok(existsSync(path), `examples/shop changed: ${path} is gone`);
+  for (const { path } of files.slice(0, 3)) assert.ok(existsSync(path), `examples/shop changed: ${path} is gone`);
   const codeCache = mkdtempSync(join(tmpdir(), 'sam-atlas-code-'));
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
   const written: number[] = [];
@@ -122,7 +121,7 @@ test('the bundled worker reads and analyses files exactly as this thread does, w
     const caches = readdirSync(codeCache).filter((name) => name.endsWith('.v8'));
     assert.equal(caches.length, 1, `${run}: no code cache written`);
     written.push(statSync(join(codeCache, caches[0])).ino);
-    assert.ok('facts' in results.get(files[0].path)! && 'error' in results.get(files[4].path)!);
+    assert.ok('facts' in results.get(files[0].path)! && 'error' in results.get(files[3].path)!);
     for (const { kind, path } of files) assert.deepEqual(plain(results.get(path)), plain(readForAnalysis(host, kind, path, 1e6, [shop])), `${run}: ${path}`);
   }
   assert.equal(written[1], written[0], 'the code cache was rejected and written again');
@@ -130,11 +129,11 @@ test('the bundled worker reads and analyses files exactly as this thread does, w
 
 test('given the on-disk cache\'s hashes, the bundled worker only reads and hashes the files it has, and analyses the changed ones', { skip: !existsSync(join(REPO, 'dist', 'factsWorker.js')) && 'dist/ is not built' }, async () => {
   const shop = join(REPO, 'examples', 'shop');
-  const unchanged = [join(shop, 'orders', 'template.yaml'), join(shop, 'lib', 'events.ts')];
+  const unchanged = [join(shop, 'orders', 'src', 'handlers', 'get.ts'), join(shop, 'lib', 'events.ts')];
   const changed = join(shop, 'orders', 'src', 'handlers', 'create.ts');
   const cached = new Map(unchanged.map((path) => [path, textHash(readFileSync(path, 'utf8'))]));
   cached.set(changed, `${textHash(readFileSync(changed, 'utf8'))}-older`);
-  const files = [{ kind: 'template' as const, path: unchanged[0] }, { kind: 'code' as const, path: unchanged[1] }, { kind: 'code' as const, path: changed }];
+  const files = [{ kind: 'code' as const, path: unchanged[0] }, { kind: 'code' as const, path: unchanged[1] }, { kind: 'code' as const, path: changed }];
   const results = await byBundledWorker(files, [shop], mkdtempSync(join(tmpdir(), 'sam-atlas-code-')), cached);
   for (const { path } of files) {
     const result = results.get(path)!;
@@ -142,4 +141,31 @@ test('given the on-disk cache\'s hashes, the bundled worker only reads and hashe
     assert.equal(result.hash, textHash(readFileSync(path, 'utf8')), `${path}: the hash of what was read`);
     assert.equal(result.facts === undefined, path !== changed, `${path}: facts only for the changed file`);
   }
+});
+
+test('templates are parsed on the main thread only (their facts cost more to copy than to compute); code goes to the worker too', { skip: !existsSync(join(REPO, 'dist', 'factsWorker.js')) && 'dist/ is not built' }, async () => {
+  const shop = join(REPO, 'examples', 'shop');
+  const host = createHost({ roots: [shop] });
+  const template = join(shop, 'orders', 'template.yaml');
+  const notTemplate = join(shop, 'package.json');
+  const code = join(shop, 'orders', 'src', 'handlers', 'create.ts');
+  const byMain: string[] = [];
+  const results = new Map<string, PoolResult>();
+  const pool = new FactsPool({ maxFileSize: 1e6, roots: [shop], worker: join(REPO, 'dist', 'factsWorker.js'), codeCache: false }, (kind, batch) => {
+    byMain.push(...batch);
+    return batch.map((path) => readForAnalysis(host, kind, path, 1e6, [shop]));
+  }, (kind, done) => done.forEach((r) => results.set(r.path, r)));
+  pool.add('template', template);
+  pool.add('template', notTemplate);
+  pool.add('code', code);
+  pool.flush();
+  // The worker answers the code batch while this thread does nothing; it is never given the templates.
+  const deadline = Date.now() + 30_000;
+  while (!results.has(code) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(results.has(code), 'the worker did not answer the code batch');
+  assert.ok(!results.has(template) && !results.has(notTemplate), 'the worker took a template batch');
+  await pool.run();
+  await pool.close();
+  assert.deepEqual(byMain, [template, notTemplate]);
+  assert.ok('facts' in results.get(template)! && !('text' in results.get(notTemplate)!));
 });
