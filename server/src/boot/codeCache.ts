@@ -41,9 +41,9 @@ export function runCached(file: string, cacheFolder: string | undefined): Cached
         mkdirSync(cacheFolder!, { recursive: true });
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, cacheFile!);
-        // Caches of this bundle from other builds or Node versions are stale now.
+        // Caches of this bundle from other builds or Node versions are stale now, and so are halves left by runs that ended while writing.
         for (const other of readdirSync(cacheFolder!)) {
-          if (other.startsWith(`${name}-`) && other.endsWith('.v8') && other !== basename(cacheFile!)) rmSync(join(cacheFolder!, other), { force: true });
+          if (other.startsWith(`${name}-`) && (other.endsWith('.v8') || other.endsWith('.tmp')) && other !== basename(cacheFile!)) rmSync(join(cacheFolder!, other), { force: true });
         }
       } catch {
         try {

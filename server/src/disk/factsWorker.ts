@@ -41,8 +41,18 @@ function saveCodeCache(): void {
   save?.();
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  queue.push(request);
+/** What the pool sends when it closes: the worker drops what is left, writes its code cache if it has work behind it, and ends. */
+export interface WorkerClose {
+  close: true;
+}
+
+parentPort?.on('message', (message: WorkerRequest | WorkerClose) => {
+  if ('close' in message) {
+    queue = [];
+    if (analysed) saveCodeCache();
+    process.exit(0);
+  }
+  queue.push(message);
   schedule();
 });
 

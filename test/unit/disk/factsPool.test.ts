@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHost, textHash } from '../../../server/src/core/index';
-import { FactsPool, type BatchKind, type PoolResult } from '../../../server/src/disk/factsPool';
+import { FactsPool, workerPaysOff, type BatchKind, type PoolResult } from '../../../server/src/disk/factsPool';
 import { readForAnalysis } from '../../../server/src/disk/loader';
 
 const REPO = join(__dirname, '..', '..', '..');
@@ -168,4 +168,33 @@ test('templates are parsed on the main thread only (their facts cost more to cop
   await pool.close();
   assert.deepEqual(byMain, [template, notTemplate]);
   assert.ok('facts' in results.get(template)! && !('text' in results.get(notTemplate)!));
+});
+
+test('closing the pool lets the worker finish writing its code cache: a whole .v8 file, no half-written one left', { skip: !existsSync(join(REPO, 'dist', 'factsWorker.js')) && 'dist/ is not built' }, async () => {
+  const shop = join(REPO, 'examples', 'shop');
+  const codeCache = mkdtempSync(join(tmpdir(), 'sam-atlas-code-'));
+  const results = new Map<string, PoolResult>();
+  const pool = new FactsPool({ maxFileSize: 1e6, roots: [shop], worker: join(REPO, 'dist', 'factsWorker.js'), codeCache }, () => {
+    throw new Error('the main thread claimed a batch');
+  }, (kind, done) => done.forEach((r) => results.set(r.path, r)));
+  const file = join(shop, 'orders', 'src', 'handlers', 'create.ts');
+  pool.add('code', file);
+  pool.flush();
+  const deadline = Date.now() + 30_000;
+  while (!results.has(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(results.has(file), 'the worker did not answer');
+  // At once, as the loader does when the last answer is in (the worker is writing its cache about now).
+  await pool.close();
+  const names = readdirSync(codeCache);
+  assert.deepEqual(names.filter((name) => name.endsWith('.tmp')), [], 'a half-written code cache was left');
+  assert.equal(names.filter((name) => name.endsWith('.v8')).length, 1, `no code cache: ${names.join(', ')}`);
+});
+
+test('a worker is started only where it pays off: more than two processors, unless SAM_ATLAS_WORKER says on or off', () => {
+  assert.equal(workerPaysOff(2, undefined), false);
+  assert.equal(workerPaysOff(1, undefined), false);
+  assert.equal(workerPaysOff(4, undefined), true);
+  assert.equal(workerPaysOff(2, 'on'), true);
+  assert.equal(workerPaysOff(8, 'off'), false);
+  assert.equal(workerPaysOff(8, 'maybe'), true);
 });

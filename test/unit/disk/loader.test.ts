@@ -110,7 +110,7 @@ test('the CLI (worker thread, on-disk cache) gives the same index as a load on t
       writeFileSync(template, readFileSync(template, 'utf8').replace('Path: /s4/f2', 'Path: /moved/{id}'));
     }
     const want = await expected();
-    const cli = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'index', root, '--json'], { encoding: 'utf8', env: { ...process.env, SAM_ATLAS_CACHE_DIR: cache }, maxBuffer: 1e9, timeout: 120_000 });
+    const cli = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'index', root, '--json'], { encoding: 'utf8', env: { ...process.env, SAM_ATLAS_CACHE_DIR: cache, SAM_ATLAS_WORKER: 'on' }, maxBuffer: 1e9, timeout: 120_000 });
     assert.equal(cli.status, 0, cli.stderr);
     assert.ok(cli.stdout === want, `${run} run differs from a load on one thread`);
     if (run === 'warm after changes') assert.ok(want.includes('/moved/{id}') && want.includes('GONE_7'), 'the changes are in the index');
