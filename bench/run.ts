@@ -151,8 +151,8 @@ async function primeCodeCaches(cacheDir: string): Promise<void> {
   await client.whenReady(60_000);
   await client.stop();
   process.env.SAM_ATLAS_CACHE_DIR = saved;
-  const caches = readdirSync(cacheDir).filter((name) => name.endsWith('.v8')).map((name) => name.replace(/-.*/, ''));
-  for (const bundle of ['cli-main', 'server-main', ...(workerPaysOff() ? ['factsWorker-main'] : [])]) if (!caches.includes(bundle)) console.log(`note: no code cache for ${bundle} after priming`);
+  const caches = readdirSync(cacheDir).filter((name) => name.endsWith('.v8'));
+  for (const bundle of ['cli-main', 'server-main', ...(workerPaysOff() ? ['factsWorker-main'] : [])]) if (!caches.some((name) => name.startsWith(`${bundle}-`))) console.log(`note: no code cache for ${bundle} after priming`);
 }
 
 async function lspBench(root: string, n: number, floor: number): Promise<Pick<Result, 'lspReadyMs' | 'lspGraphMs' | 'lspFirstDiagnosisMs' | 'lspWarmGraphMs' | 'lspWarmGraphRangeMs' | 'lspWarmReadyMs' | 'lspRatio' | 'lspPeakRssMb' | 'latency' | 'editToDiagnostics'>> {
