@@ -257,10 +257,7 @@ class BlockReader extends FlowReader {
       this.lineRest(this.flowPos, true);
     } else if (ch === 0x22 || ch === 0x27) {
       this.countNode(depth);
-      const end = ch === 0x22 ? doubleQuotedEnd(text, at) : singleQuotedEnd(text, at);
-      if (end < 0) throw DECLINE;
-      const raw = ch === 0x22 ? doubleQuotedValue(text, at, end) : singleQuotedValue(text, at, end);
-      if (raw === undefined) throw DECLINE;
+      const { end, value: raw } = this.quoted(at);
       value = { kind: 'scalar', value: raw, span: { file: this.file, start: at, end } };
       this.lineRest(end, true);
     } else {

@@ -103,6 +103,17 @@ export class FlowReader {
     return keys;
   }
 
+  /** The quoted scalar at `at` (on one line): where it ends, after its closing quote, and its value; DECLINE when it does not close or has an escape the library would report. */
+  protected quoted(at: number): { end: number; value: string } {
+    const { text } = this;
+    const double = text.charCodeAt(at) === 0x22;
+    const end = double ? doubleQuotedEnd(text, at) : singleQuotedEnd(text, at);
+    if (end < 0) throw DECLINE;
+    const value = double ? doubleQuotedValue(text, at, end) : singleQuotedValue(text, at, end);
+    if (value === undefined) throw DECLINE;
+    return { end, value };
+  }
+
   protected countNode(depth: number): void {
     if (depth > MAX_FAST_DEPTH || ++this.nodes > MAX_FAST_NODES) throw DECLINE;
   }
@@ -136,11 +147,7 @@ export class FlowReader {
           let keyEnd: number;
           const ch = text.charCodeAt(at);
           if (ch === 0x22 || ch === 0x27) {
-            keyEnd = ch === 0x22 ? doubleQuotedEnd(text, at) : singleQuotedEnd(text, at);
-            if (keyEnd < 0) throw DECLINE;
-            const value = ch === 0x22 ? doubleQuotedValue(text, at, keyEnd) : singleQuotedValue(text, at, keyEnd);
-            if (value === undefined) throw DECLINE;
-            key = value;
+            ({ end: keyEnd, value: key } = this.quoted(at));
             at = this.flowSkip(keyEnd);
             if (text.charCodeAt(at) !== COLON) throw DECLINE;
           } else {
@@ -199,10 +206,7 @@ export class FlowReader {
       value = this.flowCollection(at, depth);
     } else if (ch === 0x22 || ch === 0x27) {
       this.countNode(depth);
-      const end = ch === 0x22 ? doubleQuotedEnd(text, at) : singleQuotedEnd(text, at);
-      if (end < 0) throw DECLINE;
-      const raw = ch === 0x22 ? doubleQuotedValue(text, at, end) : singleQuotedValue(text, at, end);
-      if (raw === undefined) throw DECLINE;
+      const { end, value: raw } = this.quoted(at);
       value = { kind: 'scalar', value: raw, span: { file: this.file, start: at, end } };
       this.flowPos = end;
     } else {
