@@ -1,4 +1,4 @@
-// Files to read and analyse, in batches that the worker thread and the main thread each claim when free, so both cores stay busy.
+// Files to read and analyse, in batches that a worker thread (where one pays off) and the main thread each claim when free.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -71,8 +71,8 @@ export class FactsPool {
     private readonly analyse: (kind: BatchKind, paths: string[]) => PoolResult[],
     private readonly onDone: (kind: BatchKind, results: PoolResult[]) => void,
   ) {
-    const wanted = options.worker === undefined ? workerPaysOff() : options.worker !== false;
-    this.worker = !wanted || options.worker === false ? undefined : startWorker(options.worker, { codeCache: options.codeCache, cached: options.cached });
+    const { worker } = options;
+    this.worker = worker === false || (worker === undefined && !workerPaysOff()) ? undefined : startWorker(worker, { codeCache: options.codeCache, cached: options.cached });
     this.worker?.on('message', (answer: WorkerAnswer) => {
       const batch = this.open.get(answer.batch);
       if (batch && answer.results) this.finish(batch, answer.results as PoolResult[]);
