@@ -7,7 +7,7 @@
 // aliases, other tags, multi-line plain or quoted scalars, multi-line flow collections, JSON, tabs, lone CRs,
 // directives, several documents and anything else it is not sure about throw DECLINE, and the library reads the text.
 import type { MapEntry, Problem, ScalarValue, TemplateValue } from '../model/types';
-import { DECLINE, FlowReader } from './fastYamlFlow';
+import { COLON, CR, DASH, DECLINE, FlowReader, HASH, LF, SPACE } from './fastYamlFlow';
 import { blockScalarEnd, blockScalarValue, doubleQuotedEnd, doubleQuotedValue, plainScalarValue, singleQuotedEnd, singleQuotedValue, type BlockHeader } from './fastYamlScalars';
 import type { YamlParseResult } from './yamlShared';
 
@@ -22,13 +22,6 @@ export function fastYamlTree(file: string, text: string): YamlParseResult | unde
     return undefined;
   }
 }
-
-const SPACE = 0x20;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
 
 class BlockReader extends FlowReader {
   readonly n: number;

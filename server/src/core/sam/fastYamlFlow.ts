@@ -9,12 +9,13 @@ export const DECLINE = { declined: true };
 const MAX_FAST_DEPTH = 100;
 const MAX_FAST_NODES = 1_000_000;
 
-const SPACE = 0x20;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
+/** Character codes both readers test for. */
+export const SPACE = 0x20;
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const HASH = 0x23;
+export const COLON = 0x3a;
+export const DASH = 0x2d;
 
 const TAG_CHAR = new Uint8Array(128);
 for (const ch of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()") TAG_CHAR[ch.charCodeAt(0)] = 1;
