@@ -310,3 +310,17 @@ test('seeded random documents, and mutations of them, read the same both ways', 
   console.log(`random documents: ${compared} compared, ${accepted} accepted`);
   assert.ok(accepted > compared / 2);
 });
+
+test('a long line of escaped quotes is read in one pass (a hostile template cannot make the reader quadratic)', () => {
+  // 3,000,000 `''` pairs on one 6 MB line, then more lines. Rescanning for the line end after each pair took 95 s
+  // here; one pass takes well under a second. The bound, as in test/robustness, is far above either machine's noise.
+  const value = "''".repeat(3_000_000);
+  const text = `a: '${value}'\nb: 1\n${'c: x\n'.repeat(10_000)}`;
+  const started = Date.now();
+  const fast = fastYamlTree(FILE, text);
+  const ms = Date.now() - started;
+  assert.ok(ms < 30_000, `${ms} ms`);
+  assert.ok(fast?.value?.kind === 'map');
+  const first = fast.value.entries[0].value;
+  assert.equal(first.kind === 'scalar' && first.value, "'".repeat(3_000_000));
+});

@@ -37,10 +37,11 @@ const FIXED = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Where a one-line single-quoted scalar opening at `start` closes (the index after the quote), or -1 when it does not close on its line. */
 export function singleQuotedEnd(text: string, start: number): number {
+  // The line's end, found once: looking for it again after each `''` would make a long line of them quadratic.
+  const nl = text.indexOf('\n', start);
   let i = start + 1;
   for (;;) {
     const at = text.indexOf("'", i);
-    const nl = text.indexOf('\n', i);
     if (at < 0 || (nl >= 0 && nl < at)) return -1;
     if (text.charCodeAt(at + 1) === 0x27) {
       i = at + 2;
