@@ -37,18 +37,16 @@ const FIXED = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Where a one-line single-quoted scalar opening at `start` closes (the index after the quote), or -1 when it does not close on its line. */
 export function singleQuotedEnd(text: string, start: number): number {
-  // The line's end, found once: looking for it again after each `''` would make a long line of them quadratic.
-  const nl = text.indexOf('\n', start);
-  let i = start + 1;
-  for (;;) {
-    const at = text.indexOf("'", i);
-    if (at < 0 || (nl >= 0 && nl < at)) return -1;
-    if (text.charCodeAt(at + 1) === 0x27) {
-      i = at + 2;
-      continue;
+  // One pass over the scalar itself: searching for the line's end from each scalar would make a long line of them quadratic.
+  for (let i = start + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) return -1;
+    if (ch === 0x27) {
+      if (text.charCodeAt(i + 1) !== 0x27) return i + 1;
+      i++;
     }
-    return at + 1;
   }
+  return -1;
 }
 
 /** The value of the single-quoted scalar text[start, end) (quotes included). */
