@@ -77,11 +77,11 @@ const ESCAPES: Record<string, string> = {
 /** The value of the one-line double-quoted scalar text[start, end), or undefined for an escape the library reports as an error. */
 export function doubleQuotedValue(text: string, start: number, end: number): string | undefined {
   const close = end - 1;
-  let at = text.indexOf('\\', start + 1);
-  if (at < 0 || at >= close) return text.slice(start + 1, close);
+  let at = backslash(text, start + 1, close);
+  if (at >= close) return text.slice(start + 1, close);
   let out = '';
   let from = start + 1;
-  while (at >= 0 && at < close) {
+  while (at < close) {
     out += text.slice(from, at);
     const next = text[at + 1];
     const simple = Object.prototype.hasOwnProperty.call(ESCAPES, next) ? ESCAPES[next] : undefined;
@@ -99,9 +99,15 @@ export function doubleQuotedValue(text: string, start: number, end: number): str
     } else {
       return undefined;
     }
-    at = text.indexOf('\\', from);
+    at = backslash(text, from, close);
   }
   return out + text.slice(from, close);
+}
+
+/** The first backslash in text[from, close), or `close`: searched within the scalar only, so many scalars on one long line stay linear. */
+function backslash(text: string, from: number, close: number): number {
+  while (from < close && text.charCodeAt(from) !== 0x5c) from++;
+  return from;
 }
 
 /** A block scalar's header (`|`, `>-`, `|2+` ...). */
