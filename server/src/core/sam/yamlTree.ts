@@ -5,8 +5,6 @@ import { fastYamlTree } from './fastYaml';
 import { joinFlowLines } from './flowLines';
 import { innerSpan, longFormIntrinsic, reportDuplicateKey, SHORT_TAGS, wrapShortTag, type YamlParseResult } from './yamlShared';
 
-export { innerSpan, SHORT_TAGS, type YamlParseResult } from './yamlShared';
-
 /** The short-form tags declared to the parser, so it neither warns about them nor loses them. */
 const never = (): boolean => false;
 const keep = (value: unknown): unknown => value;
